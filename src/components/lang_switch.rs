@@ -1,0 +1,35 @@
+//! The FR/EN switch.
+
+use leptos::prelude::*;
+
+use super::AppContext;
+use crate::i18n::Lang;
+
+/// Buttons for each language; the current one is pressed.
+#[component]
+pub fn LangSwitch() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let lang = context.lang;
+    let state = context.state;
+    view! {
+        <nav class="lang-switch" aria-label=move || lang.get().strings().language_switch_label>
+            {Lang::ALL
+                .into_iter()
+                .map(|option| {
+                    view! {
+                        <button
+                            type="button"
+                            lang=option.code()
+                            data-testid=format!("lang-{}", option.code())
+                            aria-pressed=move || (lang.get() == option).to_string()
+                            on:click=move |_| state.update(|s| s.lang = option)
+                        >
+                            <span aria-hidden="true">{option.code().to_uppercase()}</span>
+                            <span class="visually-hidden">{option.strings().lang_name}</span>
+                        </button>
+                    }
+                })
+                .collect_view()}
+        </nav>
+    }
+}

@@ -1,0 +1,439 @@
+//! The interactive timeline: axis, one row per track, markers and
+//! clusters, zoom and pan by wheel, pinch, drag, swipe, buttons and keys.
+//! Geometry comes from `scale::layout_timeline`; transitions from `state`.
+
+use std::collections::HashMap;
+
+use leptos::html;
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::browser;
+use super::AppContext;
+use crate::data::Date;
+use crate::i18n::{fill, format_date, format_tick};
+use crate::scale::{
+    estimate_label_px, layout_timeline, time_ticks, LayoutItem, Marker, MarkerKind, TimeScale, View,
+    LANE_HEIGHT_PX, MARKER_PX, N_LANES,
+};
+use crate::state::NavKey;
+
+/// A marker's stable identity: an event, or a cluster by its first event
+/// and size. Positions are looked up by this key so that panning moves
+/// existing buttons instead of re-creating them (focus stays put).
+fn marker_key(marker: &Marker) -> String {
+    match &marker.kind {
+        MarkerKind::Single(idx) => format!("e{idx}"),
+        MarkerKind::Cluster(idxs) => format!("c{}-{}", idxs[0], idxs.len()),
+    }
+}
+
+/// Pointer gesture in progress (drag to pan, two fingers to pinch).
+#[derive(Debug, Clone, Default)]
+struct Gesture {
+    /// Active pointers: id and clientX.
+    pointers: Vec<(i32, f64)>,
+    /// View and pointer positions when the current gesture shape began.
+    origin_view: Option<View>,
+    origin_xs: Vec<f64>,
+    moved: bool,
+    /// Set after a drag so the click that ends it does not select.
+    suppress_click: bool,
+}
+
+/// The timeline section.
+#[component]
+pub fn Timeline() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let dataset = context.dataset.clone();
+    let state = context.state;
+    let lang = context.lang;
+    let selected = context.selected;
+    let n_tracks = dataset.tracks.len();
+
+    let plot_ref = NodeRef::<html::Div>::new();
+    let width = RwSignal::new(0.0f64);
+    Effect::new(move |_| {
+        if let Some(element) = plot_ref.get() {
+            width.set(f64::from(element.client_width()));
+            observe_width(&element, width);
+        }
+    });
+
+    let items = {
+        let dataset = dataset.clone();
+        Memo::new(move |_| {
+            let lang = lang.get();
+            dataset
+                .events
+                .iter()
+                .map(|event| LayoutItem {
+                    day: event.date.start_day() as f64 + 0.5,
+                    track_idx: event.track_idx,
+                    label_px: estimate_label_px(lang.pick(&event.title)),
+                })
+                .collect::<Vec<_>>()
+        })
+    };
+    let view = Memo::new(move |_| state.with(|s| s.view));
+    let focused = Memo::new(move |_| state.with(|s| s.focused));
+    let markers = Memo::new(move |_| {
+        let width = width.get();
+        if width <= 0.0 {
+            return Vec::new();
+        }
+        let scale = TimeScale::new(view.get(), width);
+        let cluster_px = estimate_label_px(&fill(lang.get().strings().cluster_label, 10));
+        items.with(|items| layout_timeline(items, n_tracks, &scale, Some(focused.get()), cluster_px))
+    });
+    let positions = Memo::new(move |_| {
+        markers.with(|markers| {
+            markers.iter().map(|m| (marker_key(m), (m.x, m.lane, m.label_px))).collect::<HashMap<_, _>>()
+        })
+    });
+    let ticks = Memo::new(move |_| time_ticks(&TimeScale::new(view.get(), width.get().max(1.0))));
+
+    let gesture = StoredValue::new(Gesture::default());
+    let scale_now = move || TimeScale::new(view.get_untracked(), width.get_untracked().max(1.0));
+
+    let on_wheel = move |ev: web_sys::WheelEvent| {
+        let unit = if ev.delta_mode() == 1 { 16.0 } else { 1.0 };
+        let (dx, dy) = (ev.delta_x() * unit, ev.delta_y() * unit);
+        if ev.ctrl_key() || ev.meta_key() {
+            ev.prevent_default();
+            let frac = pointer_fraction(&ev, plot_ref);
+            state.update(|s| s.zoom((-dy * 0.004).exp(), frac));
+        } else if dx.abs() > dy.abs() {
+            ev.prevent_default();
+            let days = dx / scale_now().px_per_day();
+            state.update(|s| s.pan_days(days));
+        }
+    };
+
+    let on_pointer_down = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" && ev.button() != 0 {
+            return;
+        }
+        gesture.update_value(|g| {
+            g.suppress_click = false;
+            g.moved = false;
+            g.pointers.retain(|(id, _)| *id != ev.pointer_id());
+            g.pointers.push((ev.pointer_id(), f64::from(ev.client_x())));
+            g.origin_view = Some(view.get_untracked());
+            g.origin_xs = g.pointers.iter().map(|(_, x)| *x).collect();
+        });
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let x = f64::from(ev.client_x());
+        let mut new_view = None;
+        let mut capture = false;
+        gesture.update_value(|g| {
+            let Some(slot) = g.pointers.iter_mut().find(|(id, _)| *id == ev.pointer_id()) else { return };
+            slot.1 = x;
+            let Some(origin) = g.origin_view else { return };
+            let scale = TimeScale::new(origin, width.get_untracked().max(1.0));
+            match (g.pointers.as_slice(), g.origin_xs.as_slice()) {
+                ([(_, x1)], [x0]) => {
+                    let dx = x1 - x0;
+                    if !g.moved && dx.abs() > 5.0 {
+                        g.moved = true;
+                        capture = true;
+                    }
+                    if g.moved {
+                        new_view = Some(origin.panned(-dx / scale.px_per_day(), &state.with_untracked(|s| s.bounds)));
+                    }
+                }
+                ([(_, a1), (_, b1), ..], [a0, b0, ..]) => {
+                    let (d0, d1) = ((a0 - b0).abs().max(1.0), (a1 - b1).abs().max(1.0));
+                    g.moved = true;
+                    capture = true;
+                    let left = plot_left(plot_ref);
+                    let anchor = ((a0 + b0) / 2.0 - left) / scale.width;
+                    new_view = Some(origin.zoomed(d1 / d0, anchor, &state.with_untracked(|s| s.bounds)));
+                }
+                _ => {}
+            }
+        });
+        if capture {
+            if let Some(element) = plot_ref.get_untracked() {
+                let _ = element.set_pointer_capture(ev.pointer_id());
+            }
+        }
+        if let Some(new_view) = new_view {
+            ev.prevent_default();
+            state.update(|s| s.set_view(new_view));
+        }
+    };
+    let on_pointer_end = move |ev: web_sys::PointerEvent| {
+        gesture.update_value(|g| {
+            g.pointers.retain(|(id, _)| *id != ev.pointer_id());
+            if g.moved {
+                g.suppress_click = true;
+            }
+            g.origin_view = Some(view.get_untracked());
+            g.origin_xs = g.pointers.iter().map(|(_, x)| *x).collect();
+            if g.pointers.is_empty() {
+                g.moved = false;
+            }
+        });
+    };
+
+    let keydown_context = context.clone();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let Some(key) = NavKey::from_key(&ev.key()) else { return };
+        match key {
+            // Buttons activate natively on Enter and Space (a click).
+            NavKey::Open => return,
+            NavKey::Close => {
+                if keydown_context.selected.get_untracked().is_none() {
+                    return;
+                }
+                keydown_context.select(None);
+            }
+            _ => {
+                state.update(|s| {
+                    s.key(key);
+                });
+            }
+        }
+        ev.prevent_default();
+        let focused = state.with_untracked(|s| s.focused);
+        if let Some(event) = keydown_context.dataset.events.get(focused) {
+            browser::focus_event_marker(event.id.clone());
+        }
+    };
+
+    let strings = move || lang.get().strings();
+    let view_attr = move |end: bool| {
+        let v = view.get();
+        Date::from_day(if end { v.end.floor() } else { v.start.floor() } as i64).iso()
+    };
+    let track_height = format!("{}px", N_LANES as f64 * LANE_HEIGHT_PX + 4.0);
+    let tracks_dataset = dataset.clone();
+
+    view! {
+        <section class="timeline-section" aria-labelledby="timeline-heading">
+            <div class="section-head">
+                <h2 id="timeline-heading" tabindex="-1">{move || strings().timeline_heading}</h2>
+                <div class="zoom-controls" role="group" aria-label=move || strings().zoom_controls_label>
+                    <button type="button" data-testid="zoom-out" aria-label=move || strings().zoom_out title=move || strings().zoom_out
+                        on:click=move |_| state.update(|s| s.zoom_step(false))>"−"</button>
+                    <button type="button" data-testid="zoom-in" aria-label=move || strings().zoom_in title=move || strings().zoom_in
+                        on:click=move |_| state.update(|s| s.zoom_step(true))>"+"</button>
+                    <button type="button" class="fit" data-testid="zoom-fit" on:click=move |_| state.update(|s| s.fit_all())>
+                        {move || strings().zoom_fit}
+                    </button>
+                </div>
+            </div>
+            <p id="timeline-help" class="help">{move || strings().timeline_help}</p>
+            <div
+                class="timeline"
+                data-testid="timeline"
+                role="group"
+                aria-label=move || strings().timeline_label
+                aria-describedby="timeline-help"
+                data-view-start=move || view_attr(false)
+                data-view-end=move || view_attr(true)
+                node_ref=plot_ref
+                on:wheel=on_wheel
+                on:pointerdown=on_pointer_down
+                on:pointermove=on_pointer_move
+                on:pointerup=on_pointer_end
+                on:pointercancel=on_pointer_end
+                on:keydown=on_keydown
+            >
+                <div class="axis" aria-hidden="true">
+                    {move || {
+                        let lang = lang.get();
+                        ticks
+                            .get()
+                            .into_iter()
+                            .map(|tick| {
+                                view! {
+                                    <span class="tick" class:major=tick.major style:left=format!("{:.1}px", tick.x)>
+                                        {format_tick(&tick.label, lang)}
+                                    </span>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </div>
+                <div class="gridlines" aria-hidden="true">
+                    {move || {
+                        ticks
+                            .get()
+                            .into_iter()
+                            .map(|tick| view! { <span class="gridline" class:major=tick.major style:left=format!("{:.1}px", tick.x)></span> })
+                            .collect_view()
+                    }}
+                </div>
+                {tracks_dataset
+                    .tracks
+                    .iter()
+                    .enumerate()
+                    .map(|(track_idx, track)| {
+                        let label = track.label.clone();
+                        let dataset = dataset.clone();
+                        let context = context.clone();
+                        let track_height = track_height.clone();
+                        view! {
+                            <div class="track" data-track=track.id.clone() data-track-idx=track_idx.to_string()>
+                                <div class="track-name">{move || lang.get().pick(&label).to_string()}</div>
+                                <div class="track-plot" style:height=track_height>
+                                    <For
+                                        each={move || markers.get().into_iter().filter(|m| m.track_idx == track_idx).collect::<Vec<_>>()}
+                                        key=marker_key
+                                        children={move |marker| marker_button(marker, &dataset, &context, positions, focused, selected, gesture)}
+                                    />
+                                </div>
+                            </div>
+                        }
+                    })
+                    .collect_view()}
+            </div>
+        </section>
+    }
+}
+
+/// One marker: an event button, or a cluster button that zooms in.
+fn marker_button(
+    marker: Marker,
+    dataset: &std::sync::Arc<crate::data::Dataset>,
+    context: &AppContext,
+    positions: Memo<HashMap<String, (f64, usize, f64)>>,
+    focused: Memo<usize>,
+    selected: Memo<Option<usize>>,
+    gesture: StoredValue<Gesture>,
+) -> impl IntoView {
+    let key = marker_key(&marker);
+    let lang = context.lang;
+    let state = context.state;
+    let geometry = Memo::new(move |_| positions.with(|p| p.get(&key).copied()).unwrap_or((-1000.0, 0, 0.0)));
+    let left = move || format!("{:.1}px", geometry.get().0 - MARKER_PX / 2.0);
+    let top = move || format!("{:.1}px", geometry.get().1 as f64 * LANE_HEIGHT_PX + 3.0);
+    let label_width = move || format!("{:.0}px", geometry.get().2);
+    let label_hidden = move || geometry.get().2 <= 0.0;
+
+    match marker.kind {
+        MarkerKind::Single(idx) => {
+            let event = dataset.events[idx].clone();
+            let event_id = event.id.clone();
+            let title = event.title.clone();
+            let track_label = dataset.tracks.get(event.track_idx).map(|t| t.label.clone()).unwrap_or_default();
+            let date = event.date;
+            let precision_class = match date.precision() {
+                crate::data::Precision::Day => "day",
+                crate::data::Precision::Month => "month",
+                crate::data::Precision::Year => "year",
+            };
+            let is_derived = event.derived.is_some();
+            let is_reported = event.date_kind == crate::data::DateKind::Reported;
+            let aria_title = title.clone();
+            let context = context.clone();
+            view! {
+                <button
+                    type="button"
+                    class=format!("marker single precision-{precision_class}")
+                    class:derived=is_derived
+                    class:reported=is_reported
+                    class:selected=move || selected.get() == Some(idx)
+                    data-testid="event-marker"
+                    data-event-id=event_id
+                    tabindex=move || if focused.get() == idx { "0" } else { "-1" }
+                    aria-expanded=move || (selected.get() == Some(idx)).to_string()
+                    aria-controls="detail"
+                    aria-label=move || {
+                        let lang = lang.get();
+                        format!("{}, {}, {}", lang.pick(&aria_title), format_date(&date, lang), lang.pick(&track_label))
+                    }
+                    style:left=left
+                    style:top=top
+                    on:click=move |_| {
+                        if gesture.with_value(|g| g.suppress_click) {
+                            return;
+                        }
+                        context.select(Some(idx));
+                    }
+                    on:focus=move |_| {
+                        if state.with_untracked(|s| s.focused) != idx {
+                            state.update(|s| s.focus(idx));
+                        }
+                    }
+                >
+                    <span class="dot" aria-hidden="true"></span>
+                    <span class="label" aria-hidden="true" class:hidden=label_hidden style:max-width=label_width>
+                        {move || lang.get().pick(&title).to_string()}
+                    </span>
+                </button>
+            }
+            .into_any()
+        }
+        MarkerKind::Cluster(idxs) => {
+            let n = idxs.len();
+            let first_day = dataset.events[idxs[0]].date.start_day() as f64;
+            let last_day = idxs.iter().map(|&i| dataset.events[i].date.end_day_exclusive()).max().unwrap_or_default() as f64;
+            let first_id = dataset.events[idxs[0]].id.clone();
+            view! {
+                <button
+                    type="button"
+                    class="marker cluster"
+                    data-testid="cluster-marker"
+                    data-count=n.to_string()
+                    tabindex="-1"
+                    aria-label=move || fill(lang.get().strings().cluster_action, n)
+                    style:left=left
+                    style:top=top
+                    on:click=move |_| {
+                        if gesture.with_value(|g| g.suppress_click) {
+                            return;
+                        }
+                        state.update(|s| s.zoom_to(first_day, last_day));
+                        browser::focus_event_marker(first_id.clone());
+                    }
+                >
+                    <span class="dot" aria-hidden="true">{n}</span>
+                    <span class="label" aria-hidden="true" class:hidden=label_hidden style:max-width=label_width>
+                        {move || fill(lang.get().strings().cluster_label, n)}
+                    </span>
+                </button>
+            }
+            .into_any()
+        }
+    }
+}
+
+/// Left edge of the plot in client coordinates.
+fn plot_left(plot_ref: NodeRef<html::Div>) -> f64 {
+    plot_ref.get_untracked().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0)
+}
+
+/// Where a mouse event falls across the plot, 0 (left) to 1 (right).
+fn pointer_fraction(ev: &web_sys::MouseEvent, plot_ref: NodeRef<html::Div>) -> f64 {
+    let Some(element) = plot_ref.get_untracked() else { return 0.5 };
+    let rect = element.get_bounding_client_rect();
+    if rect.width() <= 0.0 {
+        return 0.5;
+    }
+    ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0)
+}
+
+/// Keeps `width` equal to the element's width as the layout changes.
+fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<f64>) {
+    let target = element.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let new_width = f64::from(target.client_width());
+        if (new_width - width.get_untracked()).abs() > 0.5 {
+            width.set(new_width);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}

@@ -1,0 +1,108 @@
+//! The dataset: its serde model, parsing and validation.
+//!
+//! Architecture Invariant: nothing here panics on any input, and nothing
+//! here imports `leptos` or `web_sys`. [`parse`] always returns a usable
+//! [`Dataset`] (possibly empty) together with every [`Problem`] it found.
+
+pub mod date;
+pub mod model;
+pub mod problem;
+mod validate;
+
+pub use date::{Date, Precision};
+pub use model::{
+    Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Period, SourceRef,
+    Text, Track, Unit,
+};
+pub use problem::{Problem, ProblemKind, RefKind, Severity};
+
+/// The bundled dataset, the single source of truth, embedded at build time.
+pub const BUNDLED_JSON: &str = include_str!("../../www/data/ai-race-2025.json");
+
+/// A validated event, ready to show.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Event {
+    pub id: String,
+    pub date: Date,
+    pub date_kind: DateKind,
+    pub date_note: Option<Text>,
+    pub title: Text,
+    pub summary: Text,
+    pub track: String,
+    /// Index into [`Dataset::tracks`].
+    pub track_idx: usize,
+    pub initiative: Option<String>,
+    pub actors: Vec<String>,
+    pub sources: Vec<SourceRef>,
+    pub derived: Option<Derivation>,
+    /// Indices into [`Dataset::figures`] of the figures linked to this event.
+    pub figure_idxs: Vec<usize>,
+}
+
+/// A validated figure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    pub id: String,
+    pub value: f64,
+    pub unit: Unit,
+    pub kind: FigureKind,
+    pub approximate: bool,
+    pub label: Text,
+    pub period: Option<Period>,
+    pub committed_by: Vec<String>,
+    pub initiative: Option<String>,
+    pub event: String,
+    /// Index into [`Dataset::events`].
+    pub event_idx: usize,
+    pub sources: Vec<SourceRef>,
+}
+
+/// The dataset after validation: only valid items, events sorted by date
+/// (ties keep file order).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Dataset {
+    pub title: Text,
+    pub description: Text,
+    pub documents: Vec<Document>,
+    pub tracks: Vec<Track>,
+    pub initiatives: Vec<Initiative>,
+    pub actors: Vec<Actor>,
+    pub events: Vec<Event>,
+    pub figures: Vec<Figure>,
+}
+
+impl Dataset {
+    pub fn event_idx(&self, id: &str) -> Option<usize> {
+        self.events.iter().position(|e| e.id == id)
+    }
+
+    pub fn actor(&self, id: &str) -> Option<&Actor> {
+        self.actors.iter().find(|a| a.id == id)
+    }
+
+    pub fn initiative(&self, id: &str) -> Option<&Initiative> {
+        self.initiatives.iter().find(|i| i.id == id)
+    }
+
+    pub fn document(&self, file: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.file == file)
+    }
+
+    /// First and last day covered by the events (exclusive end), if any.
+    pub fn day_extent(&self) -> Option<(i64, i64)> {
+        let start = self.events.iter().map(|e| e.date.start_day()).min()?;
+        let end = self.events.iter().map(|e| e.date.end_day_exclusive()).max()?;
+        Some((start, end))
+    }
+}
+
+/// Reads a dataset. Never fails: problems come back next to whatever could
+/// be kept.
+pub fn parse(json: &str) -> (Dataset, Vec<Problem>) {
+    validate::parse_and_validate(json)
+}
+
+/// The bundled dataset, parsed.
+pub fn bundled() -> (Dataset, Vec<Problem>) {
+    parse(BUNDLED_JSON)
+}

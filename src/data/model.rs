@@ -1,0 +1,253 @@
+//! The serde model of the dataset file (`www/data/ai-race-2025.json`).
+//!
+//! These types mirror the JSON one to one. They are deliberately lenient
+//! (most fields are optional or default) so that a half-written file still
+//! deserializes and [`super::validate`] can report every problem at once,
+//! with its path, instead of serde stopping at the first one.
+
+use serde::{Deserialize, Serialize};
+
+/// A text in both reader languages. French is the reference language of the
+/// story; English is a translation.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Text {
+    #[serde(default)]
+    pub fr: String,
+    #[serde(default)]
+    pub en: String,
+}
+
+/// The whole dataset as written in the JSON file.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawDataset {
+    /// Editors use this to find the JSON Schema; the app ignores it.
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    #[serde(default)]
+    pub title: Text,
+    #[serde(default)]
+    pub description: Text,
+    /// The source documents (the seed articles), named by file name.
+    #[serde(default)]
+    pub documents: Vec<Document>,
+    #[serde(default)]
+    pub tracks: Vec<Track>,
+    #[serde(default)]
+    pub initiatives: Vec<Initiative>,
+    #[serde(default)]
+    pub actors: Vec<Actor>,
+    /// Kept as raw JSON values so that one malformed event does not make
+    /// the whole file unreadable: each is deserialized on its own.
+    #[serde(default)]
+    pub events: Vec<serde_json::Value>,
+    #[serde(default)]
+    pub figures: Vec<serde_json::Value>,
+}
+
+/// One of the source articles.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Document {
+    /// The seed file name, e.g. `003_0962d216e2254fc8.txt`.
+    pub file: String,
+    /// The article's headline as it appears in the file (French), or a
+    /// short description in brackets when the file has no headline.
+    pub title: String,
+    /// Publication date when the article states it (`YYYY-MM-DD`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<String>,
+}
+
+/// A theme row of the timeline.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Track {
+    pub id: String,
+    pub label: Text,
+}
+
+/// A named programme the money and the actors belong to (Stargate, the
+/// Genesis Mission...).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Initiative {
+    pub id: String,
+    pub label: Text,
+    #[serde(default)]
+    pub description: Text,
+}
+
+/// What kind of actor: drives grouping in the "who is in what" matrix.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ActorKind {
+    Company,
+    Agency,
+    Person,
+    Government,
+    Laboratory,
+    #[default]
+    Other,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Actor {
+    pub id: String,
+    pub name: String,
+    #[serde(default)]
+    pub kind: ActorKind,
+    /// A short role, e.g. "PDG de SoftBank" / "SoftBank CEO".
+    #[serde(default)]
+    pub role: Text,
+}
+
+/// Whether the date is when the thing happened or only when a source
+/// reported it (the seeds often do not say when something happened).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateKind {
+    #[default]
+    Occurred,
+    Reported,
+}
+
+/// Where a fact comes from. Either a seed article with a verbatim French
+/// quote, or a public record with a URL and its publisher.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SourceRef {
+    /// Seed file name (must be listed in `documents`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub seed: Option<String>,
+    /// Verbatim French quote from the seed (a sentence or less).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub quote: Option<String>,
+    /// Public-record source: address of the page.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Public-record source: who published it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub publisher: Option<String>,
+    /// Why this source is needed (e.g. "the seeds do not give the date").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<Text>,
+}
+
+/// A deadline the seeds state relative to another event ("within 60 days
+/// of the order"): the milestone's date is computed from it and checked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Derivation {
+    /// The event the offset counts from.
+    pub from: String,
+    #[serde(default)]
+    pub days: u32,
+    #[serde(default)]
+    pub months: u32,
+}
+
+/// One event as written in the file (deserialized from one array item).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct RawEvent {
+    pub id: String,
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is the form.
+    pub date: String,
+    #[serde(default)]
+    pub date_kind: DateKind,
+    /// How the date was established when the seeds do not state it
+    /// plainly (e.g. "date of the article that reports it").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date_note: Option<Text>,
+    pub title: Text,
+    #[serde(default)]
+    pub summary: Text,
+    pub track: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<String>,
+    #[serde(default)]
+    pub actors: Vec<String>,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+    /// Present on milestones computed from a relative deadline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub derived: Option<Derivation>,
+}
+
+/// What a number measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    Usd,
+    Gigawatts,
+    Homes,
+    Laboratories,
+    Organisations,
+    Agencies,
+    Challenges,
+    Days,
+    Months,
+    Years,
+    Percent,
+}
+
+impl Unit {
+    pub fn is_money(self) -> bool {
+        matches!(self, Unit::Usd)
+    }
+}
+
+/// What kind of figure a number is: the heart of the funding story is the
+/// gap between what is announced and what is on the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    /// A headline commitment ("at least $500bn").
+    Announced,
+    /// The first money to be deployed ("$100bn to start").
+    FirstTranche,
+    /// What someone claims is actually secured (Musk: "$10bn").
+    ClaimedSecured,
+    /// Planned capital spending ("up to $125bn in 2025").
+    PlannedSpending,
+    /// Money spent in a political campaign.
+    CampaignSpending,
+    /// A capacity (gigawatts) or an equivalent (homes).
+    Capacity,
+    /// A count (laboratories, organisations, agencies, challenges).
+    Count,
+    /// A deadline length (days, months).
+    Deadline,
+    /// A market share.
+    Share,
+    /// A goal stated as a multiple or a horizon.
+    Target,
+}
+
+/// The time span a figure covers, when the source gives it.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct Period {
+    /// Length in years (e.g. 4 for "over four years").
+    pub years: f64,
+    /// First year when known (e.g. 2025 for "in 2025").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_year: Option<i32>,
+}
+
+/// One figure as written in the file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RawFigure {
+    pub id: String,
+    pub value: f64,
+    pub unit: Unit,
+    pub kind: FigureKind,
+    /// True for "about", "nearly", "up to" figures.
+    #[serde(default)]
+    pub approximate: bool,
+    pub label: Text,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub period: Option<Period>,
+    /// Actor ids of who commits or states the figure.
+    #[serde(default)]
+    pub committed_by: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub initiative: Option<String>,
+    /// The event this figure belongs to.
+    pub event: String,
+    #[serde(default)]
+    pub sources: Vec<SourceRef>,
+}

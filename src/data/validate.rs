@@ -1,0 +1,550 @@
+//! Turning the raw file into a [`Dataset`] and a list of [`Problem`]s.
+
+use std::collections::HashSet;
+
+use super::date::{Date, DateError};
+use super::model::{RawDataset, RawEvent, RawFigure, SourceRef, Text};
+use super::problem::{Problem, ProblemKind, RefKind, MAX_QUOTE_CHARS};
+use super::{Dataset, Event, Figure};
+
+pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
+    // A UTF-8 byte-order mark is harmless: drop it rather than complain.
+    let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let raw: RawDataset = match serde_json::from_str(json) {
+        Ok(raw) => raw,
+        Err(err) => {
+            let mut problem = Problem::error("", syntax_or_shape(&err));
+            if err.line() > 0 {
+                problem.line = Some(err.line());
+                problem.column = Some(err.column());
+            }
+            return (Dataset::default(), vec![problem]);
+        }
+    };
+    let mut checker = Checker::default();
+    let dataset = checker.dataset(raw);
+    (dataset, checker.problems)
+}
+
+fn syntax_or_shape(err: &serde_json::Error) -> ProblemKind {
+    let detail = strip_position(&err.to_string());
+    match err.classify() {
+        serde_json::error::Category::Data => ProblemKind::Shape { detail },
+        _ => ProblemKind::Syntax { detail },
+    }
+}
+
+/// serde_json appends " at line L column C"; the position is reported apart.
+fn strip_position(message: &str) -> String {
+    match message.find(" at line ") {
+        Some(cut) => message[..cut].to_string(),
+        None => message.to_string(),
+    }
+}
+
+#[derive(Default)]
+struct Checker {
+    problems: Vec<Problem>,
+}
+
+impl Checker {
+    fn error(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::error(path, kind));
+    }
+
+    fn warning(&mut self, path: impl Into<String>, kind: ProblemKind) {
+        self.problems.push(Problem::warning(path, kind));
+    }
+
+    fn dataset(&mut self, raw: RawDataset) -> Dataset {
+        self.text("title", &raw.title);
+        self.text("description", &raw.description);
+
+        let mut documents = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, doc) in raw.documents.into_iter().enumerate() {
+            if self.id(&format!("documents[{i}].file"), &doc.file, &mut seen) {
+                documents.push(doc);
+            }
+        }
+        let mut tracks = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, track) in raw.tracks.into_iter().enumerate() {
+            if self.id(&format!("tracks[{i}].id"), &track.id, &mut seen) {
+                self.text(&format!("tracks[{i}].label"), &track.label);
+                tracks.push(track);
+            }
+        }
+        let mut initiatives = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, initiative) in raw.initiatives.into_iter().enumerate() {
+            if self.id(&format!("initiatives[{i}].id"), &initiative.id, &mut seen) {
+                self.text(&format!("initiatives[{i}].label"), &initiative.label);
+                initiatives.push(initiative);
+            }
+        }
+        let mut actors = Vec::new();
+        let mut seen = HashSet::new();
+        for (i, actor) in raw.actors.into_iter().enumerate() {
+            if self.id(&format!("actors[{i}].id"), &actor.id, &mut seen) {
+                actors.push(actor);
+            }
+        }
+
+        let mut dataset = Dataset {
+            title: raw.title,
+            description: raw.description,
+            documents,
+            tracks,
+            initiatives,
+            actors,
+            events: Vec::new(),
+            figures: Vec::new(),
+        };
+
+        // Events: each item on its own, so one bad item loses nothing else.
+        let mut seen = HashSet::new();
+        let mut parsed: Vec<(String, RawEvent, Date)> = Vec::new();
+        for (i, value) in raw.events.into_iter().enumerate() {
+            let path = format!("events[{i}]");
+            let event: RawEvent = match serde_json::from_value(value) {
+                Ok(event) => event,
+                Err(err) => {
+                    self.error(path, syntax_or_shape(&err));
+                    continue;
+                }
+            };
+            if !self.id(&format!("{path}.id"), &event.id, &mut seen) {
+                continue;
+            }
+            if let Some(date) = self.event(&path, &event, &dataset) {
+                parsed.push((path, event, date));
+            }
+        }
+        // Derived milestones are checked against their base event's date.
+        let dates: Vec<(String, Date)> =
+            parsed.iter().map(|(_, e, d)| (e.id.clone(), *d)).collect();
+        let mut kept = Vec::new();
+        for (path, event, date) in parsed {
+            if let Some(derivation) = &event.derived {
+                let base = dates.iter().find(|(id, _)| *id == derivation.from);
+                match base {
+                    None => {
+                        self.error(
+                            format!("{path}.derived.from"),
+                            ProblemKind::UnknownReference {
+                                what: RefKind::Event,
+                                id: derivation.from.clone(),
+                            },
+                        );
+                        continue;
+                    }
+                    Some(_) if derivation.days == 0 && derivation.months == 0 => {
+                        self.error(format!("{path}.derived"), ProblemKind::EmptyDerivation);
+                        continue;
+                    }
+                    Some((_, base_date)) => {
+                        let expected = base_date
+                            .add_months(derivation.months)
+                            .add_days(i64::from(derivation.days));
+                        if expected != date {
+                            self.error(
+                                format!("{path}.date"),
+                                ProblemKind::DerivedDateMismatch {
+                                    expected: expected.iso(),
+                                    found: date.iso(),
+                                },
+                            );
+                            continue;
+                        }
+                    }
+                }
+            }
+            kept.push((event, date));
+        }
+        // Stable sort: ties keep file order.
+        kept.sort_by(|a, b| a.1.cmp(&b.1));
+        dataset.events = kept
+            .into_iter()
+            .map(|(event, date)| {
+                let track_idx =
+                    dataset.tracks.iter().position(|t| t.id == event.track).unwrap_or_default();
+                Event {
+                    id: event.id,
+                    date,
+                    date_kind: event.date_kind,
+                    date_note: event.date_note,
+                    title: event.title,
+                    summary: event.summary,
+                    track: event.track,
+                    track_idx,
+                    initiative: event.initiative,
+                    actors: event.actors,
+                    sources: event.sources,
+                    derived: event.derived,
+                    figure_idxs: Vec::new(),
+                }
+            })
+            .collect();
+        if dataset.events.is_empty() {
+            self.error("events", ProblemKind::NoEvents);
+        }
+
+        let mut seen = HashSet::new();
+        for (i, value) in raw.figures.into_iter().enumerate() {
+            let path = format!("figures[{i}]");
+            let figure: RawFigure = match serde_json::from_value(value) {
+                Ok(figure) => figure,
+                Err(err) => {
+                    self.error(path, syntax_or_shape(&err));
+                    continue;
+                }
+            };
+            if !self.id(&format!("{path}.id"), &figure.id, &mut seen) {
+                continue;
+            }
+            if let Some(figure) = self.figure(&path, figure, &dataset) {
+                let figure_idx = dataset.figures.len();
+                dataset.events[figure.event_idx].figure_idxs.push(figure_idx);
+                dataset.figures.push(figure);
+            }
+        }
+        dataset
+    }
+
+    /// Checks an id for emptiness and uniqueness; false drops the item.
+    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) -> bool {
+        if id.trim().is_empty() {
+            self.error(path, ProblemKind::EmptyId);
+            return false;
+        }
+        if !seen.insert(id.to_string()) {
+            self.error(path, ProblemKind::DuplicateId { id: id.to_string() });
+            return false;
+        }
+        true
+    }
+
+    /// A missing French text drops nothing but is reported; so is English.
+    fn text(&mut self, path: &str, text: &Text) {
+        if text.fr.trim().is_empty() {
+            self.warning(format!("{path}.fr"), ProblemKind::EmptyText { lang: "fr" });
+        }
+        if text.en.trim().is_empty() {
+            self.warning(format!("{path}.en"), ProblemKind::EmptyText { lang: "en" });
+        }
+    }
+
+    fn reference(&mut self, path: String, what: RefKind, id: &str, exists: bool) -> bool {
+        if !exists {
+            self.error(path, ProblemKind::UnknownReference { what, id: id.to_string() });
+        }
+        exists
+    }
+
+    /// Validates one event; `None` drops it.
+    fn event(&mut self, path: &str, event: &RawEvent, dataset: &Dataset) -> Option<Date> {
+        let date = match Date::parse(&event.date) {
+            Ok(date) => date,
+            Err(DateError::Format) => {
+                let value = event.date.clone();
+                self.error(format!("{path}.date"), ProblemKind::BadDateFormat { value });
+                return None;
+            }
+            Err(DateError::Impossible) => {
+                let value = event.date.clone();
+                self.error(format!("{path}.date"), ProblemKind::ImpossibleDate { value });
+                return None;
+            }
+        };
+        let track_exists = dataset.tracks.iter().any(|t| t.id == event.track);
+        if !self.reference(format!("{path}.track"), RefKind::Track, &event.track, track_exists) {
+            return None;
+        }
+        self.text(&format!("{path}.title"), &event.title);
+        self.text(&format!("{path}.summary"), &event.summary);
+        if event.title.fr.trim().is_empty() && event.title.en.trim().is_empty() {
+            return None;
+        }
+        if let Some(initiative) = &event.initiative {
+            let exists = dataset.initiative(initiative).is_some();
+            self.reference(format!("{path}.initiative"), RefKind::Initiative, initiative, exists);
+        }
+        for (i, actor) in event.actors.iter().enumerate() {
+            let exists = dataset.actor(actor).is_some();
+            if !exists {
+                self.warning(
+                    format!("{path}.actors[{i}]"),
+                    ProblemKind::UnknownReference { what: RefKind::Actor, id: actor.clone() },
+                );
+            }
+        }
+        self.sources(path, &event.sources, dataset);
+        Some(date)
+    }
+
+    fn figure(&mut self, path: &str, raw: RawFigure, dataset: &Dataset) -> Option<Figure> {
+        if !raw.value.is_finite() {
+            self.error(format!("{path}.value"), ProblemKind::NotFinite);
+            return None;
+        }
+        if raw.value < 0.0 {
+            self.error(format!("{path}.value"), ProblemKind::NegativeAmount { value: raw.value });
+            return None;
+        }
+        if let Some(period) = raw.period {
+            if !(period.years.is_finite() && period.years > 0.0) {
+                self.error(format!("{path}.period.years"), ProblemKind::PeriodNotPositive);
+                return None;
+            }
+        }
+        let Some(event_idx) = dataset.event_idx(&raw.event) else {
+            self.error(
+                format!("{path}.event"),
+                ProblemKind::UnknownReference { what: RefKind::Event, id: raw.event.clone() },
+            );
+            return None;
+        };
+        self.text(&format!("{path}.label"), &raw.label);
+        if let Some(initiative) = &raw.initiative {
+            let exists = dataset.initiative(initiative).is_some();
+            self.reference(format!("{path}.initiative"), RefKind::Initiative, initiative, exists);
+        }
+        for (i, actor) in raw.committed_by.iter().enumerate() {
+            if dataset.actor(actor).is_none() {
+                self.warning(
+                    format!("{path}.committed_by[{i}]"),
+                    ProblemKind::UnknownReference { what: RefKind::Actor, id: actor.clone() },
+                );
+            }
+        }
+        self.sources(path, &raw.sources, dataset);
+        Some(Figure {
+            id: raw.id,
+            value: raw.value,
+            unit: raw.unit,
+            kind: raw.kind,
+            approximate: raw.approximate,
+            label: raw.label,
+            period: raw.period,
+            committed_by: raw.committed_by,
+            initiative: raw.initiative,
+            event: raw.event,
+            event_idx,
+            sources: raw.sources,
+        })
+    }
+
+    /// Source problems are warnings: an unsourced fact still shows, flagged.
+    fn sources(&mut self, path: &str, sources: &[SourceRef], dataset: &Dataset) {
+        if sources.is_empty() {
+            self.warning(format!("{path}.sources"), ProblemKind::NoSource);
+        }
+        for (i, source) in sources.iter().enumerate() {
+            let path = format!("{path}.sources[{i}]");
+            match (&source.seed, &source.url) {
+                (Some(seed), _) => {
+                    if dataset.document(seed).is_none() {
+                        self.warning(
+                            format!("{path}.seed"),
+                            ProblemKind::UnknownReference { what: RefKind::Document, id: seed.clone() },
+                        );
+                    }
+                    match &source.quote {
+                        None => self.warning(format!("{path}.quote"), ProblemKind::QuoteMissing),
+                        Some(q) if q.trim().is_empty() => {
+                            self.warning(format!("{path}.quote"), ProblemKind::QuoteMissing)
+                        }
+                        Some(q) if q.chars().count() > MAX_QUOTE_CHARS => self.warning(
+                            format!("{path}.quote"),
+                            ProblemKind::QuoteTooLong { n_chars: q.chars().count() },
+                        ),
+                        Some(_) => {}
+                    }
+                }
+                (None, Some(url)) => {
+                    let lower = url.trim().to_ascii_lowercase();
+                    if !(lower.starts_with("https://") || lower.starts_with("http://")) {
+                        self.warning(format!("{path}.url"), ProblemKind::BadUrl { value: url.clone() });
+                    }
+                    if source.publisher.as_deref().unwrap_or("").trim().is_empty() {
+                        self.warning(path, ProblemKind::SourceIncomplete);
+                    }
+                }
+                (None, None) => self.warning(path, ProblemKind::SourceIncomplete),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::*;
+
+    const MINIMAL_HEAD: &str = r#""title": {"fr": "T", "en": "T"},
+        "description": {"fr": "D", "en": "D"},
+        "documents": [{"file": "000.txt", "title": "Titre"}],
+        "tracks": [{"id": "stargate", "label": {"fr": "Stargate", "en": "Stargate"}}],
+        "initiatives": [{"id": "stargate", "label": {"fr": "Stargate", "en": "Stargate"}}],
+        "actors": [{"id": "openai", "name": "OpenAI", "kind": "company"}]"#;
+
+    fn event(id: &str, date: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "date": "{date}", "title": {{"fr": "Titre {id}", "en": "Title {id}"}},
+               "summary": {{"fr": "Résumé", "en": "Summary"}}, "track": "stargate",
+               "actors": ["openai"], "sources": [{{"seed": "000.txt", "quote": "citation"}}]}}"#
+        )
+    }
+
+    fn dataset(events: &[String], figures: &[&str]) -> String {
+        format!(
+            r#"{{{MINIMAL_HEAD}, "events": [{}], "figures": [{}]}}"#,
+            events.join(","),
+            figures.join(",")
+        )
+    }
+
+    /// Parses `json` and checks the problems' paths and kinds.
+    fn check(json: &str, expected: &[(&str, fn(&ProblemKind) -> bool)]) -> Dataset {
+        let (dataset, problems) = parse(json);
+        assert_eq!(
+            problems.len(),
+            expected.len(),
+            "problems: {:#?}",
+            problems.iter().map(|p| (&p.path, &p.kind)).collect::<Vec<_>>()
+        );
+        for (problem, (path, matches)) in problems.iter().zip(expected) {
+            assert_eq!(problem.path, *path);
+            assert!(matches(&problem.kind), "unexpected kind {:?} at {}", problem.kind, problem.path);
+            let message = problem.message();
+            assert!(!message.fr.is_empty() && !message.en.is_empty());
+        }
+        dataset
+    }
+
+    #[test]
+    fn a_valid_file_has_no_problems_and_sorted_events() {
+        let json = dataset(&[event("b", "2025-05-30"), event("a", "2025-01"), event("c", "2025-01-21")], &[]);
+        let dataset = check(&json, &[]);
+        let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
+        // A month-precision date sorts by its first day.
+        assert_eq!(ids, ["a", "c", "b"]);
+    }
+
+    #[test]
+    fn unreadable_json_gives_one_syntax_error_with_position() {
+        let (dataset, problems) = parse("{\"events\": [");
+        assert!(dataset.events.is_empty());
+        assert_eq!(problems.len(), 1);
+        assert!(matches!(problems[0].kind, ProblemKind::Syntax { .. }));
+        assert_eq!(problems[0].line, Some(1));
+    }
+
+    #[test]
+    fn invalid_events_are_reported_and_skipped_while_valid_ones_stay() {
+        let mut bad_track = event("bad-track", "2025-01-01");
+        bad_track = bad_track.replace("\"track\": \"stargate\"", "\"track\": \"moon\"");
+        let json = dataset(
+            &[
+                event("ok", "2025-03-01"),
+                event("ok", "2025-03-02"),
+                event("feb30", "2025-02-30"),
+                event("slash", "2025/01/01"),
+                bad_track,
+                "42".to_string(),
+            ],
+            &[],
+        );
+        let dataset = check(
+            &json,
+            &[
+                ("events[1].id", |k| matches!(k, ProblemKind::DuplicateId { .. })),
+                ("events[2].date", |k| matches!(k, ProblemKind::ImpossibleDate { .. })),
+                ("events[3].date", |k| matches!(k, ProblemKind::BadDateFormat { .. })),
+                ("events[4].track", |k| {
+                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Track, .. })
+                }),
+                ("events[5]", |k| matches!(k, ProblemKind::Shape { .. })),
+            ],
+        );
+        assert_eq!(dataset.events.len(), 1);
+        assert_eq!(dataset.events[0].date, Date::ymd(2025, 3, 1));
+    }
+
+    #[test]
+    fn figures_are_linked_to_their_event_and_bad_ones_dropped() {
+        let figures = [
+            r#"{"id": "f1", "value": 5e11, "unit": "usd", "kind": "announced", "label": {"fr": "a", "en": "a"},
+                "event": "e", "period": {"years": 4}, "sources": [{"seed": "000.txt", "quote": "q"}]}"#,
+            r#"{"id": "f2", "value": -1, "unit": "usd", "kind": "announced", "label": {"fr": "a", "en": "a"},
+                "event": "e", "sources": [{"seed": "000.txt", "quote": "q"}]}"#,
+            r#"{"id": "f3", "value": 1, "unit": "usd", "kind": "announced", "label": {"fr": "a", "en": "a"},
+                "event": "nowhere", "sources": [{"seed": "000.txt", "quote": "q"}]}"#,
+            r#"{"id": "f4", "value": 1, "unit": "usd", "kind": "announced", "label": {"fr": "a", "en": "a"},
+                "event": "e", "period": {"years": 0}, "sources": [{"seed": "000.txt", "quote": "q"}]}"#,
+        ];
+        let json = dataset(&[event("e", "2025")], &figures);
+        let dataset = check(
+            &json,
+            &[
+                ("figures[1].value", |k| matches!(k, ProblemKind::NegativeAmount { .. })),
+                ("figures[2].event", |k| {
+                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, .. })
+                }),
+                ("figures[3].period.years", |k| matches!(k, ProblemKind::PeriodNotPositive)),
+            ],
+        );
+        assert_eq!(dataset.figures.len(), 1);
+        assert_eq!(dataset.events[0].figure_idxs, vec![0]);
+    }
+
+    #[test]
+    fn missing_english_and_missing_quote_are_warnings_that_keep_the_event() {
+        let event = event("e", "2025")
+            .replace("\"en\": \"Title e\"", "\"en\": \"\"")
+            .replace(", \"quote\": \"citation\"", "");
+        let json = dataset(&[event], &[]);
+        let dataset = check(
+            &json,
+            &[
+                ("events[0].title.en", |k| matches!(k, ProblemKind::EmptyText { lang: "en" })),
+                ("events[0].sources[0].quote", |k| matches!(k, ProblemKind::QuoteMissing)),
+            ],
+        );
+        assert_eq!(dataset.events.len(), 1);
+    }
+
+    #[test]
+    fn derived_milestones_must_match_their_offset() {
+        let base = event("order", "2025-11-24");
+        let good = event("deadline", "2026-01-23")
+            .replace("\"track\"", "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"");
+        let wrong = event("late", "2026-01-24")
+            .replace("\"track\"", "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"");
+        let orphan = event("orphan", "2026-01-24")
+            .replace("\"track\"", "\"derived\": {\"from\": \"nope\", \"months\": 9}, \"track\"");
+        let json = dataset(&[base, good, wrong, orphan], &[]);
+        let dataset = check(
+            &json,
+            &[
+                ("events[2].date", |k| matches!(k, ProblemKind::DerivedDateMismatch { .. })),
+                ("events[3].derived.from", |k| {
+                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, .. })
+                }),
+            ],
+        );
+        assert_eq!(dataset.events.len(), 2);
+    }
+
+    #[test]
+    fn a_file_without_events_says_so() {
+        let json = dataset(&[], &[]);
+        check(&json, &[("events", |k| matches!(k, ProblemKind::NoEvents))]);
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_accepted() {
+        let json = format!("\u{feff}{}", dataset(&[event("e", "2025")], &[]));
+        check(&json, &[]);
+    }
+}

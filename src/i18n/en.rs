@@ -1,0 +1,83 @@
+//! English.
+
+use super::Strings;
+
+pub const STRINGS: Strings = Strings {
+    lang_name: "English",
+    app_title: "The US race to build AI infrastructure",
+    app_dek: "Stargate, “AI factories”, the Genesis Mission: the announcements, the money and the players of 2025, each linked to its source.",
+    loading: "Loading the timeline…",
+    language_switch_label: "Language",
+    skip_to_timeline: "Skip to the timeline",
+
+    timeline_heading: "Timeline",
+    timeline_label: "Timeline of events",
+    timeline_help: "Left and right arrows move between events, Enter opens, Escape closes; Ctrl + wheel or pinch to zoom, drag to move.",
+    zoom_in: "Zoom in",
+    zoom_out: "Zoom out",
+    zoom_fit: "Show all",
+    zoom_controls_label: "Timeline zoom",
+    cluster_label: "{n} events",
+    cluster_action: "{n} grouped events: activate to zoom in",
+    track_label: "Theme",
+
+    detail_heading: "Event detail",
+    detail_empty: "Choose an event on the timeline to read its summary, figures and sources.",
+    detail_close: "Close",
+    detail_previous: "Previous event",
+    detail_next: "Next event",
+    actors_heading: "Players",
+    figures_heading: "Figures",
+    sources_heading: "Sources",
+    initiative_label: "Initiative",
+    date_reported: "date of the article reporting it",
+    date_derived_days: "derived deadline: {n} days after",
+    date_derived_months: "derived deadline: {n} months after",
+    seed_source_label: "Article",
+    public_source_label: "Public record",
+    announce_selected: "Selected: {n}",
+    announce_closed: "Detail closed",
+
+    figure_kind_announced: "announced",
+    figure_kind_first_tranche: "first tranche",
+    figure_kind_claimed_secured: "secured, according to a third party",
+    figure_kind_planned_spending: "planned spending",
+    figure_kind_campaign_spending: "election campaign",
+    figure_kind_capacity: "capacity",
+    figure_kind_count: "count",
+    figure_kind_deadline: "deadline",
+    figure_kind_share: "share",
+    figure_kind_target: "target",
+    period_years: "over {n} years",
+    period_one_year: "over one year",
+    approximate_prefix: "up to or about",
+
+    unit_gigawatts: "GW",
+    unit_homes: "homes",
+    unit_laboratories: "laboratories",
+    unit_organisations: "organisations",
+    unit_agencies: "agencies",
+    unit_challenges: "challenges",
+    unit_days: "days",
+    unit_months: "months",
+    unit_years: "years",
+
+    errors_heading: "Problems in the data",
+    errors_intro: "These items of the data file were skipped or flagged; everything else shows as usual.",
+    fatal_heading: "The timeline cannot be shown",
+    fatal_intro: "The data file could not be read. Here is what is wrong:",
+    panic_message: "An unexpected error stopped the application. Reload the page; if it happens again, please tell the newsroom.",
+    warning_label: "Warning",
+    error_label: "Error",
+
+    footer_sources: "Sources: five French press articles; every fact links to the exact quote it rests on.",
+    footer_method: "Dates are given to the day, month or year the source allows; relative deadlines are computed and marked as such.",
+
+    month_names: [
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December",
+    ],
+    month_short: [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ],
+};

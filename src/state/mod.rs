@@ -1,0 +1,274 @@
+//! View state: a plain struct with pure transitions (what is visible,
+//! what is selected, which marker holds keyboard focus) and the URL that
+//! carries it. Components wrap one `ViewState` in a signal and call these.
+//!
+//! Architecture Invariant: no `leptos` or `web_sys` here; every transition
+//! is a host-tested function.
+
+pub mod url;
+
+use crate::data::Dataset;
+use crate::i18n::Lang;
+use crate::scale::View;
+
+/// A key the timeline reacts to, decoupled from DOM key names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NavKey {
+    Next,
+    Previous,
+    First,
+    Last,
+    Open,
+    Close,
+    ZoomIn,
+    ZoomOut,
+}
+
+impl NavKey {
+    /// Maps a `KeyboardEvent.key` value.
+    pub fn from_key(key: &str) -> Option<NavKey> {
+        Some(match key {
+            "ArrowRight" | "ArrowDown" => NavKey::Next,
+            "ArrowLeft" | "ArrowUp" => NavKey::Previous,
+            "Home" => NavKey::First,
+            "End" => NavKey::Last,
+            "Enter" | " " | "Spacebar" => NavKey::Open,
+            "Escape" | "Esc" => NavKey::Close,
+            "+" | "=" => NavKey::ZoomIn,
+            "-" | "_" => NavKey::ZoomOut,
+            _ => return None,
+        })
+    }
+}
+
+/// Zoom factor of one button press or key press.
+pub const ZOOM_STEP: f64 = 2.0;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ViewState {
+    pub lang: Lang,
+    /// The fit-all window, also the pan and zoom bounds.
+    pub bounds: View,
+    /// The visible window.
+    pub view: View,
+    /// The event whose detail is open.
+    pub selected: Option<usize>,
+    /// The event whose marker holds the roving tab stop.
+    pub focused: usize,
+    /// Event days (start day of each event, in dataset order).
+    event_days: Vec<f64>,
+}
+
+impl ViewState {
+    pub fn new(dataset: &Dataset, lang: Lang) -> ViewState {
+        let (first, last) = dataset.day_extent().unwrap_or((0, 1));
+        let bounds = View::fit(first, last);
+        ViewState {
+            lang,
+            bounds,
+            view: bounds,
+            selected: None,
+            focused: 0,
+            event_days: dataset.events.iter().map(|e| e.date.start_day() as f64).collect(),
+        }
+    }
+
+    pub fn n_events(&self) -> usize {
+        self.event_days.len()
+    }
+
+    pub fn zoom(&mut self, factor: f64, anchor_frac: f64) {
+        let view = self.view.zoomed(factor, anchor_frac, &self.bounds);
+        self.set_view(view);
+    }
+
+    /// Sets the visible window (clamped). When the focused event leaves
+    /// the window, the tab stop moves to the visible event nearest the
+    /// centre, so Tab never lands on an off-screen marker.
+    pub fn set_view(&mut self, view: View) {
+        self.view = view.clamped(&self.bounds);
+        let is_visible = |day: f64| day >= self.view.start && day <= self.view.end;
+        if self.event_days.get(self.focused).is_some_and(|&d| is_visible(d + 0.5)) {
+            return;
+        }
+        let center = self.view.center();
+        let nearest = self
+            .event_days
+            .iter()
+            .enumerate()
+            .filter(|(_, &d)| is_visible(d + 0.5))
+            .min_by(|(_, a), (_, b)| (*a - center).abs().total_cmp(&(*b - center).abs()));
+        if let Some((idx, _)) = nearest {
+            self.focused = idx;
+        }
+    }
+
+    /// Zooms around the focused event when it is visible, else the centre.
+    pub fn zoom_step(&mut self, zoom_in: bool) {
+        let factor = if zoom_in { ZOOM_STEP } else { 1.0 / ZOOM_STEP };
+        let anchor = self
+            .event_days
+            .get(self.focused)
+            .map(|&day| (day - self.view.start) / self.view.span())
+            .filter(|f| (0.0..=1.0).contains(f))
+            .unwrap_or(0.5);
+        self.zoom(factor, anchor);
+    }
+
+    pub fn pan_days(&mut self, delta_days: f64) {
+        let view = self.view.panned(delta_days, &self.bounds);
+        self.set_view(view);
+    }
+
+    pub fn fit_all(&mut self) {
+        self.set_view(self.bounds);
+    }
+
+    /// Zooms onto a span of days (a cluster), with a margin.
+    pub fn zoom_to(&mut self, first_day: f64, last_day: f64) {
+        let span = (last_day - first_day).max(0.0);
+        let pad = (span * 0.25).max(crate::scale::time::MIN_SPAN_DAYS / 2.0);
+        let target = View::new(first_day - pad, last_day + pad);
+        let factor = self.view.span() / target.span();
+        if let Some(first) = self.event_days.iter().position(|&d| d >= first_day) {
+            self.focused = first;
+        }
+        let view = View::new(target.start, target.start + self.view.span()).zoomed(factor, 0.0, &self.bounds);
+        self.set_view(view);
+    }
+
+    /// Moves the tab stop to `event_idx` and pans so it is visible.
+    pub fn focus(&mut self, event_idx: usize) {
+        if let Some(&day) = self.event_days.get(event_idx) {
+            self.focused = event_idx;
+            self.view = self.view.revealing(day + 0.5, 0.08, &self.bounds);
+        }
+    }
+
+    pub fn select(&mut self, event_idx: usize) {
+        if event_idx < self.n_events() {
+            self.focus(event_idx);
+            self.selected = Some(event_idx);
+        }
+    }
+
+    pub fn close(&mut self) {
+        self.selected = None;
+    }
+
+    /// Applies a navigation key; returns true when the state changed.
+    pub fn key(&mut self, key: NavKey) -> bool {
+        let n = self.n_events();
+        if n == 0 {
+            return false;
+        }
+        let before = self.clone();
+        match key {
+            NavKey::Next => self.focus((self.focused + 1).min(n - 1)),
+            NavKey::Previous => self.focus(self.focused.saturating_sub(1)),
+            NavKey::First => self.focus(0),
+            NavKey::Last => self.focus(n - 1),
+            NavKey::Open => self.select(self.focused),
+            NavKey::Close => self.close(),
+            NavKey::ZoomIn => self.zoom_step(true),
+            NavKey::ZoomOut => self.zoom_step(false),
+        }
+        *self != before
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::data;
+
+    fn state() -> ViewState {
+        let (dataset, _) = data::bundled();
+        ViewState::new(&dataset, Lang::Fr)
+    }
+
+    #[test]
+    fn starts_fitted_with_nothing_selected() {
+        let state = state();
+        assert_eq!(state.view, state.bounds);
+        assert_eq!(state.selected, None);
+        assert_eq!(state.focused, 0);
+        assert!(state.n_events() > 0);
+    }
+
+    #[test]
+    fn arrow_keys_walk_every_event_in_order_and_stop_at_the_ends() {
+        let mut state = state();
+        let n = state.n_events();
+        let mut visited = vec![state.focused];
+        for _ in 0..n + 3 {
+            state.key(NavKey::Next);
+            if *visited.last().unwrap() != state.focused {
+                visited.push(state.focused);
+            }
+        }
+        assert_eq!(visited, (0..n).collect::<Vec<_>>());
+        assert!(!state.key(NavKey::Next), "no change at the end");
+        state.key(NavKey::First);
+        assert_eq!(state.focused, 0);
+        state.key(NavKey::Last);
+        assert_eq!(state.focused, n - 1);
+    }
+
+    #[test]
+    fn open_selects_the_focused_event_and_close_clears_it() {
+        let mut state = state();
+        state.key(NavKey::Next);
+        state.key(NavKey::Open);
+        assert_eq!(state.selected, Some(1));
+        state.key(NavKey::Close);
+        assert_eq!(state.selected, None);
+        assert_eq!(state.focused, 1, "focus stays on the marker");
+    }
+
+    #[test]
+    fn focusing_an_event_out_of_view_pans_to_it() {
+        let mut state = state();
+        state.zoom(40.0, 0.0);
+        let last = state.n_events() - 1;
+        state.focus(last);
+        let day = state.event_days[last] + 0.5;
+        assert!(state.view.start <= day && day <= state.view.end);
+    }
+
+    #[test]
+    fn the_tab_stop_follows_the_view_when_its_event_scrolls_out() {
+        let mut state = state();
+        state.focus(0);
+        let last_day = *state.event_days.last().unwrap();
+        state.set_view(View::new(last_day - 20.0, last_day + 5.0));
+        let focused_day = state.event_days[state.focused] + 0.5;
+        assert!(state.view.start <= focused_day && focused_day <= state.view.end);
+    }
+
+    #[test]
+    fn zoom_buttons_narrow_and_fit_restores() {
+        let mut state = state();
+        state.key(NavKey::ZoomIn);
+        assert!(state.view.span() < state.bounds.span());
+        state.fit_all();
+        assert_eq!(state.view, state.bounds);
+    }
+
+    #[test]
+    fn zooming_to_a_cluster_shows_its_span() {
+        let mut state = state();
+        let (a, b) = (state.event_days[0], state.event_days[0] + 3.0);
+        state.zoom_to(a, b);
+        assert!(state.view.start <= a && state.view.end >= b);
+        assert!(state.view.span() < state.bounds.span());
+    }
+
+    #[test]
+    fn nav_keys_map_from_dom_key_names() {
+        assert_eq!(NavKey::from_key("ArrowRight"), Some(NavKey::Next));
+        assert_eq!(NavKey::from_key(" "), Some(NavKey::Open));
+        assert_eq!(NavKey::from_key("Escape"), Some(NavKey::Close));
+        assert_eq!(NavKey::from_key("a"), None);
+    }
+}
