@@ -6,10 +6,13 @@
 //! `data` → `scale` → `charts` → `state`, with `i18n` beside them, and thin
 //! Leptos `components` on top (wasm only).
 
+pub mod charts;
 pub mod data;
 pub mod i18n;
 pub mod scale;
 pub mod state;
+pub mod static_html;
+pub mod theme;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

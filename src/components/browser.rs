@@ -1,17 +1,28 @@
-//! Thin glue to the browser: the URL, `<html lang>`, the page title, the
-//! `#app` root's attributes and the panic hook. No logic beyond calling
+//! Thin glue to the browser: the URL, `<html lang>` and `<html data-theme>`
+//! (with the stored theme choice), the page title, the `#app` root's
+//! attributes and the panic hook. No logic beyond calling
 //! the DOM.
 
 use leptos::prelude::*;
 use wasm_bindgen::JsValue;
 
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::data::PathRefusal;
 use crate::i18n::Lang;
-use crate::state::url::{parse_url, search_with_lang, UrlState};
+use crate::state::url::{
+    check_data_path, data_param, parse_url, search_with_lang, search_with_param, UrlState, ViewDays,
+};
+use crate::theme::ThemeChoice;
 
 /// Reads `?lang=` and `#event-id` from the current URL.
 pub fn read_url() -> UrlState {
     let location = window().location();
-    parse_url(&location.search().unwrap_or_default(), &location.hash().unwrap_or_default())
+    parse_url(
+        &location.search().unwrap_or_default(),
+        &location.hash().unwrap_or_default(),
+    )
 }
 
 fn path_with(search: &str, hash: Option<&str>) -> String {
@@ -69,7 +80,10 @@ pub fn set_root_attribute(name: &str, value: &str) {
 /// Moves keyboard focus to the marker of an event, after the DOM updated.
 pub fn focus_event_marker(event_id: String) {
     request_animation_frame(move || {
-        let selector = format!("[data-testid=\"timeline\"] [data-event-id=\"{}\"]", css_escape(&event_id));
+        let selector = format!(
+            "[data-testid=\"timeline\"] [data-event-id=\"{}\"]",
+            css_escape(&event_id)
+        );
         if let Ok(Some(element)) = document().query_selector(&selector) {
             if let Ok(element) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element) {
                 let _ = element.focus();
@@ -83,8 +97,71 @@ fn css_escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
 }
 
+/// The `?data=` value of the page URL, if any.
+pub fn read_data_param() -> Option<String> {
+    data_param(&window().location().search().unwrap_or_default())
+}
+
+/// The absolute address of a `?data=` value when it passes
+/// [`check_data_path`] and resolves on the page's own origin.
+pub fn same_origin_data_url(value: &str) -> Result<String, PathRefusal> {
+    let path = check_data_path(value)?;
+    let location = window().location();
+    let page = location.href().map_err(|_| PathRefusal::OtherOrigin)?;
+    let origin = location.origin().map_err(|_| PathRefusal::OtherOrigin)?;
+    let url = web_sys::Url::new_with_base(&path, &page).map_err(|_| PathRefusal::OtherOrigin)?;
+    if url.origin() != origin {
+        return Err(PathRefusal::OtherOrigin);
+    }
+    Ok(url.href())
+}
+
+/// Removes `?data=` from the address bar (back to the published data).
+pub fn forget_data_param() {
+    let location = window().location();
+    let search = location.search().unwrap_or_default();
+    let kept: Vec<&str> = search
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|pair| !pair.is_empty() && *pair != "data" && !pair.starts_with("data="))
+        .collect();
+    let new_search = if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    };
+    let hash = location.hash().unwrap_or_default();
+    let hash = hash.trim_start_matches('#');
+    let url = path_with(&new_search, (!hash.is_empty()).then_some(hash));
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+    }
+}
+
+/// Fetches a same-origin file's bytes; the error is the HTTP status, or
+/// `None` when the request failed.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Option<u16>> {
+    let response = JsFuture::from(window().fetch_with_str(url))
+        .await
+        .map_err(|_| None)?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
+    if !response.ok() {
+        return Err(Some(response.status()));
+    }
+    let buffer = response.array_buffer().map_err(|_| None)?;
+    let buffer = JsFuture::from(buffer).await.map_err(|_| None)?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// Reads a file the reader picked or dropped, without any upload.
+pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
+    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
+    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
 /// Turns any panic into a visible error panel (and the console message),
-/// never a blank or frozen page.
+/// never a blank or frozen page. The hook itself cannot panic: it uses no
+/// helper that unwraps, and shows its panel once however many panics follow.
 pub fn install_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
         console_error_panic_hook::hook(info);
@@ -93,8 +170,15 @@ pub fn install_panic_hook() {
 }
 
 fn show_fatal_panel() {
-    let document = document();
-    let Some(root) = document.get_element_by_id("app") else { return };
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let Some(root) = document.get_element_by_id("app") else {
+        return;
+    };
+    if let Ok(Some(_)) = document.query_selector("[data-testid=error-panel][data-panic]") {
+        return;
+    }
     let lang = document
         .document_element()
         .and_then(|html| html.get_attribute("lang"))
@@ -103,9 +187,12 @@ fn show_fatal_panel() {
     let strings = lang.strings();
     let _ = root.set_attribute("data-state", "error");
     let _ = root.set_attribute("aria-busy", "false");
-    let Ok(panel) = document.create_element("section") else { return };
+    let Ok(panel) = document.create_element("section") else {
+        return;
+    };
     let _ = panel.set_attribute("role", "alert");
     let _ = panel.set_attribute("data-testid", "error-panel");
+    let _ = panel.set_attribute("data-panic", "true");
     let _ = panel.set_attribute("class", "error-panel fatal");
     if let Ok(heading) = document.create_element("h2") {
         heading.set_text_content(Some(strings.fatal_heading));
@@ -116,4 +203,99 @@ fn show_fatal_panel() {
         let _ = panel.append_child(&message);
     }
     let _ = root.prepend_with_node_1(&panel);
+}
+
+/// The storage key of the reader's colour theme choice.
+const THEME_KEY: &str = "ai-race-theme";
+
+/// The theme the reader chose on an earlier visit; `Auto` when none was
+/// stored or storage is unavailable (private mode, sandboxed iframe).
+pub fn stored_theme() -> ThemeChoice {
+    web_sys::window()
+        .and_then(|w| w.local_storage().ok().flatten())
+        .and_then(|storage| storage.get_item(THEME_KEY).ok().flatten())
+        .map(|code| ThemeChoice::from_code(&code))
+        .unwrap_or_default()
+}
+
+/// Sets `<html data-theme>`: the style sheet's `:root[data-theme=…]` rules
+/// then pick the palette (`auto` follows `prefers-color-scheme`).
+pub fn apply_theme(choice: ThemeChoice) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("data-theme", choice.code());
+    }
+}
+
+/// Remembers the reader's choice for the next visit; silently does nothing
+/// when storage is unavailable.
+pub fn store_theme(choice: ThemeChoice) {
+    if let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+        let _ = storage.set_item(THEME_KEY, choice.code());
+    }
+}
+
+/// Puts the `embed` layout class on `<html>` (`www/boot.js` sets it before
+/// the app starts, so that the loading state is laid out the same way).
+pub fn apply_embed(is_embed: bool) {
+    if let Some(html) = document().document_element() {
+        let _ = html.class_list().toggle_with_force("embed", is_embed);
+    }
+}
+
+/// The page's own address: origin and path, without query or fragment
+/// (also for `file:` pages, whose origin is opaque).
+pub fn page_url() -> String {
+    let href = window().location().href().unwrap_or_default();
+    href.split(['?', '#'])
+        .next()
+        .unwrap_or_default()
+        .to_string()
+}
+
+thread_local! {
+    static PENDING_VIEW: std::cell::RefCell<Option<TimeoutHandle>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Writes `?view=` (or removes it) in place, without a history entry, a
+/// moment after the last call: a drag or a pinch changes the window at
+/// every frame, and browsers throttle address changes.
+pub fn replace_view_later(view: Option<ViewDays>) {
+    let write = move || {
+        let location = window().location();
+        let search = location.search().unwrap_or_default();
+        let value = view.map(|days| days.to_string());
+        let new_search = search_with_param(&search, "view", value.as_deref());
+        if new_search == search {
+            return;
+        }
+        let hash = location.hash().unwrap_or_default();
+        let hash = hash.trim_start_matches('#');
+        let url = path_with(&new_search, (!hash.is_empty()).then_some(hash));
+        if let Ok(history) = window().history() {
+            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
+        }
+    };
+    let handle = set_timeout_with_handle(write, std::time::Duration::from_millis(300)).ok();
+    PENDING_VIEW.with(|pending| {
+        if let Some(previous) = pending.replace(handle) {
+            previous.clear();
+        }
+    });
+}
+
+/// Copies `text` to the clipboard; `false` when the browser refuses (no
+/// clipboard in this context, or permission denied).
+pub async fn copy_to_clipboard(text: &str) -> bool {
+    let navigator = window().navigator();
+    let clipboard = js_sys::Reflect::get(&navigator, &JsValue::from_str("clipboard"))
+        .ok()
+        .filter(|clipboard| !clipboard.is_undefined() && !clipboard.is_null());
+    let Some(clipboard) = clipboard else {
+        return false;
+    };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }

@@ -4,8 +4,10 @@
 use leptos::prelude::*;
 
 use super::browser;
+use super::rich_text::RichText;
 use super::source_list::SourceList;
 use super::AppContext;
+use crate::data::rich_text::is_web_url;
 use crate::data::{DateKind, FigureKind};
 use crate::i18n::{fill, format_date, format_figure, Lang, Strings};
 
@@ -60,7 +62,11 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
     let dataset = context.dataset.clone();
     let strings = lang.strings();
     let event = dataset.events[idx].clone();
-    let track = dataset.tracks.get(event.track_idx).map(|t| lang.pick(&t.label).to_string()).unwrap_or_default();
+    let track = dataset
+        .tracks
+        .get(event.track_idx)
+        .map(|t| lang.pick(&t.label).to_string())
+        .unwrap_or_default();
     let initiative = event
         .initiative
         .as_deref()
@@ -72,13 +78,16 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
         date_notes.push(strings.date_reported.to_string());
     }
     if let Some(derivation) = &event.derived {
-        let base = dataset.event_idx(&derivation.from).map(|i| lang.pick(&dataset.events[i].title).to_string()).unwrap_or_default();
+        let base = dataset
+            .event_idx(&derivation.from)
+            .map(|i| lang.pick(&dataset.events[i].title).to_string())
+            .unwrap_or_default();
         let offset = if derivation.months > 0 {
             fill(strings.date_derived_months, derivation.months)
         } else {
             fill(strings.date_derived_days, derivation.days)
         };
-        date_notes.push(format!("{offset} « {base} »"));
+        date_notes.push(format!("{offset} {}", fill(strings.quoted, base)));
     }
     if let Some(note) = &event.date_note {
         date_notes.push(lang.pick(note).to_string());
@@ -87,7 +96,12 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
     let actors: Vec<String> = event
         .actors
         .iter()
-        .map(|id| dataset.actor(id).map(|a| a.name.clone()).unwrap_or_else(|| id.clone()))
+        .map(|id| {
+            dataset
+                .actor(id)
+                .map(|a| a.name.clone())
+                .unwrap_or_else(|| id.clone())
+        })
         .collect();
     let figures: Vec<(String, String, String)> = event
         .figure_idxs
@@ -99,12 +113,32 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
                 qualifiers.push(if period.years == 1.0 {
                     strings.period_one_year.to_string()
                 } else {
-                    fill(strings.period_years, crate::i18n::format_number(period.years, lang, 1))
+                    fill(
+                        strings.period_years,
+                        crate::i18n::format_number(period.years, lang, 1),
+                    )
                 });
             }
-            (format_figure(figure, lang), lang.pick(&figure.label).to_string(), qualifiers.join(", "))
+            (
+                format_figure(figure, lang),
+                lang.pick(&figure.label).to_string(),
+                qualifiers.join(", "),
+            )
         })
         .collect();
+
+    // Media from imported timelines: a link only to a web address; the
+    // caption and credit are plain text.
+    let media = event.media.as_ref().map(|media| {
+        let href = is_web_url(&media.url).then(|| media.url.clone());
+        let label = media
+            .caption
+            .as_ref()
+            .map(|c| lang.pick(c).to_string())
+            .filter(|c| !c.trim().is_empty())
+            .unwrap_or_else(|| media.url.clone());
+        (href, label, media.credit.clone())
+    });
 
     let n_events = dataset.events.len();
     let nav_context = context.clone();
@@ -122,7 +156,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
             <div class="detail-top">
                 <p class="detail-track">
                     <span class=format!("track-badge track-{}", event.track_idx)>{track}</span>
-                    {initiative.map(|i| view! { <span class="initiative">{strings.initiative_label} " : " {i}</span> })}
+                    {initiative.map(|i| view! { <span class="initiative">{strings.initiative_label} {strings.colon} {i}</span> })}
                 </p>
                 <button type="button" class="close" data-testid="detail-close" aria-label=strings.detail_close title=strings.detail_close
                     on:click=move |_| {
@@ -136,9 +170,19 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
             <h3 data-testid="detail-title">{lang.pick(&event.title).to_string()}</h3>
             <p class="detail-date" data-testid="detail-date">
                 <time datetime=event.date.iso()>{format_date(&event.date, lang)}</time>
-                {(!date_notes.is_empty()).then(|| view! { <span class="date-note">{format!(" — {}", date_notes.join(" ; "))}</span> })}
+                {(!date_notes.is_empty()).then(|| view! { <span class="date-note">{format!(" — {}", date_notes.join(strings.note_separator))}</span> })}
             </p>
-            <p class="summary">{lang.pick(&event.summary).to_string()}</p>
+            <div class="summary" data-testid="detail-summary"><RichText text=lang.pick(&event.summary).to_string() /></div>
+            {media.map(|(href, label, credit)| view! {
+                <p class="media" data-testid="detail-media">
+                    {strings.media_label} {strings.colon}
+                    {match href {
+                        Some(href) => view! { <a href=href target="_blank" rel="noopener noreferrer">{label}</a> }.into_any(),
+                        None => label.into_any(),
+                    }}
+                    {credit.map(|credit| view! { <span class="muted">{format!(" — {}", strings.media_credit_label)} {strings.colon} {credit}</span> })}
+                </p>
+            })}
             {(!figures.is_empty()).then(|| view! {
                 <h4>{strings.figures_heading}</h4>
                 <ul class="figures" data-testid="detail-figures">

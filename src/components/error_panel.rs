@@ -5,6 +5,10 @@ use leptos::prelude::*;
 
 use super::AppContext;
 
+/// More problems than this are counted, not listed (`cargo xtask validate`
+/// prints them all).
+const MAX_SHOWN: usize = 200;
+
 /// Every problem with its JSON path and message in the reader's language.
 #[component]
 pub fn ErrorPanel() -> impl IntoView {
@@ -12,6 +16,7 @@ pub fn ErrorPanel() -> impl IntoView {
     let problems = context.problems.clone();
     let is_fatal = context.dataset.events.is_empty();
     let lang = context.lang;
+    let n_problems = problems.len();
     (!problems.is_empty()).then(move || {
         let strings = move || lang.get().strings();
         view! {
@@ -21,25 +26,30 @@ pub fn ErrorPanel() -> impl IntoView {
                 <ul>
                     {problems
                         .iter()
+                        .take(MAX_SHOWN)
                         .map(|problem| {
                             let message = problem.message();
+                            let hint = problem.hint();
                             let is_error = problem.is_error();
-                            let position = match (problem.line, problem.column) {
-                                (Some(line), Some(column)) => format!(" {line}:{column}"),
-                                _ => String::new(),
-                            };
-                            let path = if problem.path.is_empty() { "$".to_string() } else { problem.path.clone() };
+                            let place = problem.place();
                             view! {
-                                <li data-testid="problem">
+                                <li data-testid="problem" data-severity=if is_error { "error" } else { "warning" }>
                                     <strong>{move || if is_error { strings().error_label } else { strings().warning_label }}</strong>
                                     " "
-                                    <code>{format!("{path}{position}")}</code>
+                                    <code>{place}</code>
                                     " — "
                                     {move || lang.get().pick(&message).to_string()}
+                                    <br />
+                                    <span class="hint">
+                                        {move || strings().hint_label} {move || strings().colon} {move || lang.get().pick(&hint).to_string()}
+                                    </span>
                                 </li>
                             }
                         })
                         .collect_view()}
+                    {(n_problems > MAX_SHOWN).then(|| view! {
+                        <li class="muted">{format!("… +{}", n_problems - MAX_SHOWN)}</li>
+                    })}
                 </ul>
             </section>
         }

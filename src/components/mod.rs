@@ -2,15 +2,31 @@
 //! into elements and forward events to pure transitions in `state`; the
 //! arithmetic lives in `scale` and `state`.
 
+mod actor_matrix;
 mod app;
+mod auto_height;
 pub mod browser;
+mod chart_canvas;
+mod chart_table;
+mod commitments_chart;
+mod cumulative_chart;
+mod data_tools;
 mod detail_panel;
+mod download;
+mod embed_dialog;
 mod error_panel;
+mod export_buttons;
+mod funding_section;
+pub mod intl;
+mod key_figures;
 mod lang_switch;
+mod print_version;
+mod rich_text;
 mod source_list;
+mod theme_switch;
 mod timeline;
 
-pub use app::{App, AppContext};
+pub use app::{App, AppContext, DataControl, DataOrigin, Shown};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
@@ -18,7 +34,14 @@ use wasm_bindgen::JsCast;
 /// Mounts the app into `#app`, replacing the loading placeholder.
 pub fn start() {
     browser::install_panic_hook();
-    let root = document().get_element_by_id("app").and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
+    // Before the first render, so a chosen dark theme never flashes light.
+    browser::apply_theme(browser::stored_theme());
+    // Embed mode is a class on <html>; framed pages report their height.
+    browser::apply_embed(browser::read_url().embed);
+    auto_height::start();
+    let root = document()
+        .get_element_by_id("app")
+        .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(root) => {
             while let Some(child) = root.first_child() {

@@ -31,7 +31,7 @@ pub fn SourceList(
                                 <li class="source" data-testid="source" data-seed=seed.clone()>
                                     <blockquote lang="fr"><q>{quote}</q></blockquote>
                                     <p class="source-ref">
-                                        {move || lang.get().strings().seed_source_label} " : "
+                                        {move || lang.get().strings().seed_source_label} {move || lang.get().strings().colon}
                                         <cite lang="fr">{title}</cite>
                                         " " <span class="muted">{format!("({seed})")}</span>
                                         " " {note_view}
@@ -47,7 +47,7 @@ pub fn SourceList(
                             view! {
                                 <li class="source public" data-testid="source">
                                     <p class="source-ref">
-                                        {move || lang.get().strings().public_source_label} " : "
+                                        {move || lang.get().strings().public_source_label} {move || lang.get().strings().colon}
                                         <a href=href target="_blank" rel="noopener noreferrer">{publisher}</a>
                                         " " {note_view}
                                     </p>

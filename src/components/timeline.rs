@@ -1,8 +1,11 @@
 //! The interactive timeline: axis, one row per track, markers and
 //! clusters, zoom and pan by wheel, pinch, drag, swipe, buttons and keys.
-//! Geometry comes from `scale::layout_timeline`; transitions from `state`.
+//! Geometry comes from `scale::layout` (a `Grouping` per zoom level and a
+//! `WorldLayout` per zoom level and focused event, sliced to the view on
+//! each frame); transitions from `state`.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
@@ -14,19 +17,90 @@ use super::AppContext;
 use crate::data::Date;
 use crate::i18n::{fill, format_date, format_tick};
 use crate::scale::{
-    estimate_label_px, layout_timeline, time_ticks, LayoutItem, Marker, MarkerKind, TimeScale, View,
-    LANE_HEIGHT_PX, MARKER_PX, N_LANES,
+    estimate_label_px, time_ticks, zoom_level, Grouping, LayoutItem, Marker, MarkerKind, Tick,
+    TickLabel, TimeScale, View, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
 use crate::state::NavKey;
 
-/// A marker's stable identity: an event, or a cluster by its first event
-/// and size. Positions are looked up by this key so that panning moves
-/// existing buttons instead of re-creating them (focus stays put).
-fn marker_key(marker: &Marker) -> String {
+/// What buttons are keyed by. An event's button is its own for as long as
+/// it shows, so panning moves it and keyboard focus stays on it. Cluster
+/// buttons (never tab stops) are recycled: keyed by the marker's rank in
+/// its track modulo [`CLUSTER_SLOTS`], a cluster keeps its button while
+/// panning, a button leaving on one side comes back on the other, and a
+/// zoom step re-fills buttons instead of re-creating hundreds of them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+enum MarkerId {
+    Event(usize),
+    Cluster { track_idx: usize, slot: usize },
+}
+
+/// More than the markers a track can show at once (they are at least a
+/// marker apart), so slots on screen never collide.
+const CLUSTER_SLOTS: usize = 4096;
+
+fn marker_id(marker: &Marker) -> MarkerId {
     match &marker.kind {
-        MarkerKind::Single(idx) => format!("e{idx}"),
-        MarkerKind::Cluster(idxs) => format!("c{}-{}", idxs[0], idxs.len()),
+        MarkerKind::Single(idx) => MarkerId::Event(*idx),
+        MarkerKind::Cluster(_) => MarkerId::Cluster {
+            track_idx: marker.track_idx,
+            slot: marker.rank % CLUSTER_SLOTS,
+        },
     }
+}
+
+/// What a marker button shows that changes while the button stays: where
+/// it is, and for a cluster which events it holds. One signal each, so a
+/// pan writes only `left`.
+#[derive(Clone, Copy)]
+struct MarkerSignals {
+    x: RwSignal<f64>,
+    lane_and_label: RwSignal<(usize, f64)>,
+    members: RwSignal<Option<Arc<[usize]>>>,
+}
+
+impl MarkerSignals {
+    fn new(marker: &Marker) -> MarkerSignals {
+        MarkerSignals {
+            x: RwSignal::new(marker.x),
+            lane_and_label: RwSignal::new((marker.lane, marker.label_px)),
+            members: RwSignal::new(cluster_members(&marker.kind)),
+        }
+    }
+
+    /// Writes what changed.
+    fn update(&self, marker: &Marker) {
+        if self.x.get_untracked() != marker.x {
+            self.x.set(marker.x);
+        }
+        let lane_and_label = (marker.lane, marker.label_px);
+        if self.lane_and_label.get_untracked() != lane_and_label {
+            self.lane_and_label.set(lane_and_label);
+        }
+        let members = cluster_members(&marker.kind);
+        if self.members.with_untracked(|old| old != &members) {
+            self.members.set(members);
+        }
+    }
+}
+
+fn cluster_members(kind: &MarkerKind) -> Option<Arc<[usize]>> {
+    match kind {
+        MarkerKind::Cluster(members) => Some(members.clone()),
+        MarkerKind::Single(_) => None,
+    }
+}
+
+/// The signals of the buttons on screen, by marker.
+type MarkerRegistry = StoredValue<HashMap<MarkerId, MarkerSignals>>;
+
+/// An axis tick's identity: its day, its rank and the kind of its label.
+fn tick_id(tick: &Tick) -> (i64, bool, u8) {
+    let kind = match tick.label {
+        TickLabel::Year(_) => 0,
+        TickLabel::Month { .. } => 1,
+        TickLabel::Day { .. } => 2,
+    };
+    (tick.day, tick.major, kind)
 }
 
 /// Pointer gesture in progress (drag to pan, two fingers to pinch).
@@ -78,21 +152,93 @@ pub fn Timeline() -> impl IntoView {
     };
     let view = Memo::new(move |_| state.with(|s| s.view));
     let focused = Memo::new(move |_| state.with(|s| s.focused));
+    // The layout is computed once per zoom level (and focused event) over
+    // all events; a pan only slices it. The big values are never compared:
+    // they change exactly when what they depend on does.
+    let level =
+        Memo::new(move |_| zoom_level(TimeScale::new(view.get(), width.get()).px_per_day()));
+    let grouping = Memo::new_with_compare(
+        move |_| items.with(|items| Grouping::new(items, n_tracks, level.get())),
+        |_, _| true,
+    );
+    let world = Memo::new_with_compare(
+        move |_| {
+            let cluster_px = estimate_label_px(&fill(lang.get().strings().cluster_label, 10));
+            let pinned = Some(focused.get());
+            grouping.with(|grouping| {
+                items.with(|items| WorldLayout::new(grouping, items, pinned, cluster_px))
+            })
+        },
+        |_, _| true,
+    );
     let markers = Memo::new(move |_| {
         let width = width.get();
         if width <= 0.0 {
             return Vec::new();
         }
         let scale = TimeScale::new(view.get(), width);
-        let cluster_px = estimate_label_px(&fill(lang.get().strings().cluster_label, 10));
-        items.with(|items| layout_timeline(items, n_tracks, &scale, Some(focused.get()), cluster_px))
+        world.with(|world| world.visible(&scale))
     });
-    let positions = Memo::new(move |_| {
+    // Which markers each track shows: identities only, so that a pan that
+    // keeps the same markers in view re-creates and re-sorts nothing.
+    let track_ids = Memo::new(move |_| {
         markers.with(|markers| {
-            markers.iter().map(|m| (marker_key(m), (m.x, m.lane, m.label_px))).collect::<HashMap<_, _>>()
+            let mut per_track = vec![Vec::new(); n_tracks];
+            for marker in markers {
+                if let Some(row) = per_track.get_mut(marker.track_idx) {
+                    row.push(marker_id(marker));
+                }
+            }
+            per_track
         })
     });
+    // Buttons that stay get their new position (and count) written here;
+    // new ones start from the markers as they are.
+    let registry: MarkerRegistry = StoredValue::new(HashMap::new());
+    Effect::new(move |_| {
+        // Collected first: writing a signal may run code that registers
+        // or drops buttons.
+        let updates: Vec<(MarkerSignals, Marker)> = markers.with(|markers| {
+            registry.with_value(|registry| {
+                markers
+                    .iter()
+                    .filter_map(|marker| {
+                        let signals = registry.get(&marker_id(marker))?;
+                        Some((*signals, marker.clone()))
+                    })
+                    .collect()
+            })
+        });
+        for (signals, marker) in updates {
+            signals.update(&marker);
+        }
+    });
     let ticks = Memo::new(move |_| time_ticks(&TimeScale::new(view.get(), width.get().max(1.0))));
+    // Ticks keep their element while they move, like markers.
+    let tick_ids = Memo::new(move |_| {
+        ticks.with(|ticks| {
+            ticks
+                .iter()
+                .map(|t| (tick_id(t), t.label))
+                .collect::<Vec<_>>()
+        })
+    });
+    let tick_xs = Memo::new(move |_| {
+        ticks.with(|ticks| {
+            ticks
+                .iter()
+                .map(|t| (tick_id(t), t.x))
+                .collect::<HashMap<_, _>>()
+        })
+    });
+    let tick_left = move |id| {
+        move || {
+            format!(
+                "{:.1}px",
+                tick_xs.with(|xs| xs.get(&id).copied()).unwrap_or(-1000.0)
+            )
+        }
+    };
 
     let gesture = StoredValue::new(Gesture::default());
     let scale_now = move || TimeScale::new(view.get_untracked(), width.get_untracked().max(1.0));
@@ -129,7 +275,9 @@ pub fn Timeline() -> impl IntoView {
         let mut new_view = None;
         let mut capture = false;
         gesture.update_value(|g| {
-            let Some(slot) = g.pointers.iter_mut().find(|(id, _)| *id == ev.pointer_id()) else { return };
+            let Some(slot) = g.pointers.iter_mut().find(|(id, _)| *id == ev.pointer_id()) else {
+                return;
+            };
             slot.1 = x;
             let Some(origin) = g.origin_view else { return };
             let scale = TimeScale::new(origin, width.get_untracked().max(1.0));
@@ -141,7 +289,10 @@ pub fn Timeline() -> impl IntoView {
                         capture = true;
                     }
                     if g.moved {
-                        new_view = Some(origin.panned(-dx / scale.px_per_day(), &state.with_untracked(|s| s.bounds)));
+                        new_view = Some(origin.panned(
+                            -dx / scale.px_per_day(),
+                            &state.with_untracked(|s| s.bounds),
+                        ));
                     }
                 }
                 ([(_, a1), (_, b1), ..], [a0, b0, ..]) => {
@@ -150,7 +301,8 @@ pub fn Timeline() -> impl IntoView {
                     capture = true;
                     let left = plot_left(plot_ref);
                     let anchor = ((a0 + b0) / 2.0 - left) / scale.width;
-                    new_view = Some(origin.zoomed(d1 / d0, anchor, &state.with_untracked(|s| s.bounds)));
+                    new_view =
+                        Some(origin.zoomed(d1 / d0, anchor, &state.with_untracked(|s| s.bounds)));
                 }
                 _ => {}
             }
@@ -184,7 +336,9 @@ pub fn Timeline() -> impl IntoView {
         if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
             return;
         }
-        let Some(key) = NavKey::from_key(&ev.key()) else { return };
+        let Some(key) = NavKey::from_key(&ev.key()) else {
+            return;
+        };
         match key {
             // Buttons activate natively on Enter and Space (a click).
             NavKey::Open => return,
@@ -247,29 +401,16 @@ pub fn Timeline() -> impl IntoView {
                 on:keydown=on_keydown
             >
                 <div class="axis" aria-hidden="true">
-                    {move || {
-                        let lang = lang.get();
-                        ticks
-                            .get()
-                            .into_iter()
-                            .map(|tick| {
-                                view! {
-                                    <span class="tick" class:major=tick.major style:left=format!("{:.1}px", tick.x)>
-                                        {format_tick(&tick.label, lang)}
-                                    </span>
-                                }
-                            })
-                            .collect_view()
-                    }}
+                    <For each=move || tick_ids.get() key=|(id, _)| *id let:tick>
+                        <span class="tick" class:major=tick.0.1 style:left=tick_left(tick.0)>
+                            {move || format_tick(&tick.1, lang.get())}
+                        </span>
+                    </For>
                 </div>
                 <div class="gridlines" aria-hidden="true">
-                    {move || {
-                        ticks
-                            .get()
-                            .into_iter()
-                            .map(|tick| view! { <span class="gridline" class:major=tick.major style:left=format!("{:.1}px", tick.x)></span> })
-                            .collect_view()
-                    }}
+                    <For each=move || tick_ids.get() key=|(id, _)| *id let:tick>
+                        <span class="gridline" class:major=tick.0.1 style:left=tick_left(tick.0)></span>
+                    </For>
                 </div>
                 {tracks_dataset
                     .tracks
@@ -280,14 +421,17 @@ pub fn Timeline() -> impl IntoView {
                         let dataset = dataset.clone();
                         let context = context.clone();
                         let track_height = track_height.clone();
+                        let row = Memo::new(move |_| {
+                            track_ids.with(|rows| rows.get(track_idx).cloned().unwrap_or_default())
+                        });
                         view! {
                             <div class="track" data-track=track.id.clone() data-track-idx=track_idx.to_string()>
                                 <div class="track-name">{move || lang.get().pick(&label).to_string()}</div>
                                 <div class="track-plot" style:height=track_height>
                                     <For
-                                        each={move || markers.get().into_iter().filter(|m| m.track_idx == track_idx).collect::<Vec<_>>()}
-                                        key=marker_key
-                                        children={move |marker| marker_button(marker, &dataset, &context, positions, focused, selected, gesture)}
+                                        each=move || row.get()
+                                        key=|id| *id
+                                        children={move |id| marker_button(id, markers, registry, &dataset, &context, focused, selected, gesture)}
                                     />
                                 </div>
                             </div>
@@ -295,35 +439,80 @@ pub fn Timeline() -> impl IntoView {
                     })
                     .collect_view()}
             </div>
+            <TimelineLegend />
         </section>
     }
 }
 
+/// What the marker shapes mean, so colour and shape are never the only
+/// carriers of meaning.
+#[component]
+fn TimelineLegend() -> impl IntoView {
+    let lang = expect_context::<AppContext>().lang;
+    let strings = move || lang.get().strings();
+    view! {
+        <ul class="legend" aria-label=move || strings().legend_label>
+            <li><span class="marker single precision-day legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_day}</li>
+            <li><span class="marker single precision-month legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_month}</li>
+            <li><span class="marker single derived legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_derived}</li>
+            <li><span class="marker single reported legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_reported}</li>
+            <li><span class="marker cluster legend-mark" aria-hidden="true"><span class="dot" data-count="3"></span></span>{move || strings().legend_cluster}</li>
+        </ul>
+    }
+}
+
 /// One marker: an event button, or a cluster button that zooms in.
+#[allow(clippy::too_many_arguments)]
 fn marker_button(
-    marker: Marker,
-    dataset: &std::sync::Arc<crate::data::Dataset>,
+    id: MarkerId,
+    markers: Memo<Vec<Marker>>,
+    registry: MarkerRegistry,
+    dataset: &Arc<crate::data::Dataset>,
     context: &AppContext,
-    positions: Memo<HashMap<String, (f64, usize, f64)>>,
     focused: Memo<usize>,
     selected: Memo<Option<usize>>,
     gesture: StoredValue<Gesture>,
 ) -> impl IntoView {
-    let key = marker_key(&marker);
+    let signals = markers.with_untracked(|markers| {
+        markers
+            .iter()
+            .find(|marker| marker_id(marker) == id)
+            .map(MarkerSignals::new)
+    });
+    let signals = signals.unwrap_or_else(|| MarkerSignals {
+        x: RwSignal::new(-1000.0),
+        lane_and_label: RwSignal::new((0, 0.0)),
+        members: RwSignal::new(None),
+    });
+    registry.update_value(|registry| {
+        registry.insert(id, signals);
+    });
+    on_cleanup(move || {
+        registry.update_value(|registry| {
+            registry.remove(&id);
+        });
+    });
     let lang = context.lang;
     let state = context.state;
-    let geometry = Memo::new(move |_| positions.with(|p| p.get(&key).copied()).unwrap_or((-1000.0, 0, 0.0)));
-    let left = move || format!("{:.1}px", geometry.get().0 - MARKER_PX / 2.0);
-    let top = move || format!("{:.1}px", geometry.get().1 as f64 * LANE_HEIGHT_PX + 3.0);
-    let label_width = move || format!("{:.0}px", geometry.get().2);
-    let label_hidden = move || geometry.get().2 <= 0.0;
+    // Whole pixels: cheaper to format than fractions, and crisp.
+    let left = move || format!("{}px", (signals.x.get() - MARKER_PX / 2.0).round() as i64);
+    let top = move || {
+        let lane = signals.lane_and_label.get().0;
+        format!("{}px", (lane as f64 * LANE_HEIGHT_PX + 3.0).round() as i64)
+    };
+    let label_width = move || format!("{}px", signals.lane_and_label.get().1.round() as i64);
+    let label_hidden = move || signals.lane_and_label.get().1 <= 0.0;
 
-    match marker.kind {
-        MarkerKind::Single(idx) => {
+    match id {
+        MarkerId::Event(idx) => {
             let event = dataset.events[idx].clone();
             let event_id = event.id.clone();
             let title = event.title.clone();
-            let track_label = dataset.tracks.get(event.track_idx).map(|t| t.label.clone()).unwrap_or_default();
+            let track_label = dataset
+                .tracks
+                .get(event.track_idx)
+                .map(|t| t.label.clone())
+                .unwrap_or_default();
             let date = event.date;
             let precision_class = match date.precision() {
                 crate::data::Precision::Day => "day",
@@ -372,32 +561,53 @@ fn marker_button(
             }
             .into_any()
         }
-        MarkerKind::Cluster(idxs) => {
-            let n = idxs.len();
-            let first_day = dataset.events[idxs[0]].date.start_day() as f64;
-            let last_day = idxs.iter().map(|&i| dataset.events[i].date.end_day_exclusive()).max().unwrap_or_default() as f64;
-            let first_id = dataset.events[idxs[0]].id.clone();
+        MarkerId::Cluster { .. } => {
+            let n_memo = Memo::new(move |_| {
+                signals
+                    .members
+                    .with(|members| members.as_ref().map_or(0, |members| members.len()))
+            });
+            let n = move || n_memo.get();
+            // The cluster's span and first event are only needed on a click
+            // (clusters can hold tens of thousands of events).
+            let cluster_dataset = dataset.clone();
+            let span = move || {
+                signals.members.with_untracked(|members| {
+                    let members = members.as_deref().unwrap_or(&[]);
+                    let first = members.first().map(|&i| &cluster_dataset.events[i]);
+                    let first_day = first.map_or(0, |event| event.date.start_day()) as f64;
+                    let last_day = members
+                        .iter()
+                        .map(|&i| cluster_dataset.events[i].date.end_day_exclusive())
+                        .max()
+                        .unwrap_or_default() as f64;
+                    (first_day, last_day, first.map(|event| event.id.clone()))
+                })
+            };
             view! {
                 <button
                     type="button"
                     class="marker cluster"
                     data-testid="cluster-marker"
-                    data-count=n.to_string()
+                    data-count=move || n().to_string()
                     tabindex="-1"
-                    aria-label=move || fill(lang.get().strings().cluster_action, n)
+                    aria-label=move || fill(lang.get().strings().cluster_action, n())
                     style:left=left
                     style:top=top
                     on:click=move |_| {
                         if gesture.with_value(|g| g.suppress_click) {
                             return;
                         }
+                        let (first_day, last_day, first_id) = span();
                         state.update(|s| s.zoom_to(first_day, last_day));
-                        browser::focus_event_marker(first_id.clone());
+                        if let Some(first_id) = first_id {
+                            browser::focus_event_marker(first_id);
+                        }
                     }
                 >
-                    <span class="dot" aria-hidden="true">{n}</span>
+                    <span class="dot" aria-hidden="true" data-count=move || n().to_string()></span>
                     <span class="label" aria-hidden="true" class:hidden=label_hidden style:max-width=label_width>
-                        {move || fill(lang.get().strings().cluster_label, n)}
+                        {move || fill(lang.get().strings().cluster_label, n())}
                     </span>
                 </button>
             }
@@ -408,12 +618,17 @@ fn marker_button(
 
 /// Left edge of the plot in client coordinates.
 fn plot_left(plot_ref: NodeRef<html::Div>) -> f64 {
-    plot_ref.get_untracked().map(|el| el.get_bounding_client_rect().left()).unwrap_or(0.0)
+    plot_ref
+        .get_untracked()
+        .map(|el| el.get_bounding_client_rect().left())
+        .unwrap_or(0.0)
 }
 
 /// Where a mouse event falls across the plot, 0 (left) to 1 (right).
 fn pointer_fraction(ev: &web_sys::MouseEvent, plot_ref: NodeRef<html::Div>) -> f64 {
-    let Some(element) = plot_ref.get_untracked() else { return 0.5 };
+    let Some(element) = plot_ref.get_untracked() else {
+        return 0.5;
+    };
     let rect = element.get_bounding_client_rect();
     if rect.width() <= 0.0 {
         return 0.5;
@@ -426,7 +641,11 @@ fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<f64>) {
     let target = element.clone();
     let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
         let new_width = f64::from(target.client_width());
-        if (new_width - width.get_untracked()).abs() > 0.5 {
+        // `try_`: the observer outlives the timeline when other data replaces the story.
+        if width
+            .try_get_untracked()
+            .is_some_and(|old| (new_width - old).abs() > 0.5)
+        {
             width.set(new_width);
         }
     });

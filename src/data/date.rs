@@ -34,7 +34,11 @@ pub enum DateError {
 
 impl Date {
     pub fn ymd(year: i32, month: u8, day: u8) -> Date {
-        Date { year, month: Some(month), day: Some(day) }
+        Date {
+            year,
+            month: Some(month),
+            day: Some(day),
+        }
     }
 
     pub fn precision(&self) -> Precision {
@@ -112,8 +116,16 @@ impl Date {
         let month = (month0 % 12) as u8 + 1;
         match (self.month, self.day) {
             (Some(_), Some(d)) => Date::ymd(year, month, d.min(days_in_month(year, month))),
-            (Some(_), None) => Date { year, month: Some(month), day: None },
-            _ => Date { year, month: None, day: None },
+            (Some(_), None) => Date {
+                year,
+                month: Some(month),
+                day: None,
+            },
+            _ => Date {
+                year,
+                month: None,
+                day: None,
+            },
         }
     }
 
@@ -203,17 +215,40 @@ mod tests {
     #[test]
     fn parses_each_precision() {
         assert_eq!(Date::parse("2025").unwrap().precision(), Precision::Year);
-        assert_eq!(Date::parse("2025-07").unwrap().precision(), Precision::Month);
+        assert_eq!(
+            Date::parse("2025-07").unwrap().precision(),
+            Precision::Month
+        );
         assert_eq!(Date::parse("2025-07-09").unwrap(), Date::ymd(2025, 7, 9));
     }
 
     #[test]
     fn refuses_malformed_and_impossible_dates() {
-        for bad in ["", "25", "2025-7", "2025-07-9", "2025/07/09", "2025-07-09-01", "abcd", "+025"] {
+        for bad in [
+            "",
+            "25",
+            "2025-7",
+            "2025-07-9",
+            "2025/07/09",
+            "2025-07-09-01",
+            "abcd",
+            "+025",
+        ] {
             assert_eq!(Date::parse(bad), Err(DateError::Format), "{bad}");
         }
-        for impossible in ["2025-02-30", "2025-13", "2025-00", "2025-04-31", "2025-02-29", "2025-01-00"] {
-            assert_eq!(Date::parse(impossible), Err(DateError::Impossible), "{impossible}");
+        for impossible in [
+            "2025-02-30",
+            "2025-13",
+            "2025-00",
+            "2025-04-31",
+            "2025-02-29",
+            "2025-01-00",
+        ] {
+            assert_eq!(
+                Date::parse(impossible),
+                Err(DateError::Impossible),
+                "{impossible}"
+            );
         }
         assert!(Date::parse("2024-02-29").is_ok());
     }

@@ -4,17 +4,25 @@
 //! here imports `leptos` or `web_sys`. [`parse`] always returns a usable
 //! [`Dataset`] (possibly empty) together with every [`Problem`] it found.
 
+pub mod csv;
 pub mod date;
+mod load;
+pub mod locate;
 pub mod model;
 pub mod problem;
+pub mod rich_text;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
+pub mod timelinejs;
 mod validate;
 
 pub use date::{Date, Precision};
+pub use load::{detect_format, load, Format, Loaded, MAX_FILE_BYTES};
 pub use model::{
-    Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Period, SourceRef,
-    Text, Track, Unit,
+    Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Media, Period,
+    RawDataset, SourceRef, Text, Track, Unit,
 };
-pub use problem::{Problem, ProblemKind, RefKind, Severity};
+pub use problem::{DatePart, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped};
 
 /// The bundled dataset, the single source of truth, embedded at build time.
 pub const BUNDLED_JSON: &str = include_str!("../../www/data/ai-race-2025.json");
@@ -35,6 +43,7 @@ pub struct Event {
     pub actors: Vec<String>,
     pub sources: Vec<SourceRef>,
     pub derived: Option<Derivation>,
+    pub media: Option<Media>,
     /// Indices into [`Dataset::figures`] of the figures linked to this event.
     pub figure_idxs: Vec<usize>,
 }
@@ -91,15 +100,25 @@ impl Dataset {
     /// First and last day covered by the events (exclusive end), if any.
     pub fn day_extent(&self) -> Option<(i64, i64)> {
         let start = self.events.iter().map(|e| e.date.start_day()).min()?;
-        let end = self.events.iter().map(|e| e.date.end_day_exclusive()).max()?;
+        let end = self
+            .events
+            .iter()
+            .map(|e| e.date.end_day_exclusive())
+            .max()?;
         Some((start, end))
     }
 }
 
-/// Reads a dataset. Never fails: problems come back next to whatever could
-/// be kept.
+/// Reads a dataset in our format. Never fails: problems come back next to
+/// whatever could be kept, each with its line and column in `json`.
 pub fn parse(json: &str) -> (Dataset, Vec<Problem>) {
     validate::parse_and_validate(json)
+}
+
+/// Validates a dataset already in memory (an import). Problems carry
+/// paths but no positions.
+pub fn validate(raw: RawDataset) -> (Dataset, Vec<Problem>) {
+    validate::validate(raw)
 }
 
 /// The bundled dataset, parsed.

@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 /// A text in both reader languages. French is the reference language of the
 /// story; English is a translation.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Text {
     #[serde(default)]
     pub fr: String,
@@ -19,6 +20,7 @@ pub struct Text {
 
 /// The whole dataset as written in the JSON file.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawDataset {
     /// Editors use this to find the JSON Schema; the app ignores it.
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
@@ -37,15 +39,31 @@ pub struct RawDataset {
     #[serde(default)]
     pub actors: Vec<Actor>,
     /// Kept as raw JSON values so that one malformed event does not make
-    /// the whole file unreadable: each is deserialized on its own.
+    /// the whole file unreadable: each is deserialized on its own. The
+    /// schema still describes them as events.
     #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "Vec<RawEvent>",
+            description = "The events of the timeline, in any order: they are shown sorted by date."
+        )
+    )]
     pub events: Vec<serde_json::Value>,
     #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(
+            with = "Vec<RawFigure>",
+            description = "Numbers of the funding story, each linked to an event."
+        )
+    )]
     pub figures: Vec<serde_json::Value>,
 }
 
 /// One of the source articles.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Document {
     /// The seed file name, e.g. `003_0962d216e2254fc8.txt`.
     pub file: String,
@@ -59,6 +77,7 @@ pub struct Document {
 
 /// A theme row of the timeline.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Track {
     pub id: String,
     pub label: Text,
@@ -67,6 +86,7 @@ pub struct Track {
 /// A named programme the money and the actors belong to (Stargate, the
 /// Genesis Mission...).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Initiative {
     pub id: String,
     pub label: Text,
@@ -76,6 +96,7 @@ pub struct Initiative {
 
 /// What kind of actor: drives grouping in the "who is in what" matrix.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ActorKind {
     Company,
@@ -88,6 +109,7 @@ pub enum ActorKind {
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
     pub name: String,
@@ -101,6 +123,7 @@ pub struct Actor {
 /// Whether the date is when the thing happened or only when a source
 /// reported it (the seeds often do not say when something happened).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateKind {
     #[default]
@@ -111,6 +134,7 @@ pub enum DateKind {
 /// Where a fact comes from. Either a seed article with a verbatim French
 /// quote, or a public record with a URL and its publisher.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct SourceRef {
     /// Seed file name (must be listed in `documents`).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -132,6 +156,7 @@ pub struct SourceRef {
 /// A deadline the seeds state relative to another event ("within 60 days
 /// of the order"): the milestone's date is computed from it and checked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Derivation {
     /// The event the offset counts from.
     pub from: String,
@@ -143,9 +168,14 @@ pub struct Derivation {
 
 /// One event as written in the file (deserialized from one array item).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawEvent {
     pub id: String,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is the form.
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+    )]
     pub date: String,
     #[serde(default)]
     pub date_kind: DateKind,
@@ -154,6 +184,9 @@ pub struct RawEvent {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<Text>,
     pub title: Text,
+    /// May use a little HTML: p, a (http, https and mailto links), em,
+    /// strong, b, i, br, blockquote, cite, ul, ol, li. Anything else shows
+    /// as text or is dropped.
     #[serde(default)]
     pub summary: Text,
     pub track: String,
@@ -166,10 +199,29 @@ pub struct RawEvent {
     /// Present on milestones computed from a relative deadline.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derived: Option<Derivation>,
+    /// A picture, video or page that illustrates the event (TimelineJS
+    /// media): shown as a link, never embedded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub media: Option<Media>,
+}
+
+/// An illustration of an event, shown as a link with its caption and
+/// credit as plain text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Media {
+    /// An `https://` (or `http://`) address; anything else is not linked.
+    pub url: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub caption: Option<Text>,
+    /// Who made it (plain text).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub credit: Option<String>,
 }
 
 /// What a number measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
     Usd,
@@ -194,6 +246,7 @@ impl Unit {
 /// What kind of figure a number is: the heart of the funding story is the
 /// gap between what is announced and what is on the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum FigureKind {
     /// A headline commitment ("at least $500bn").
@@ -220,6 +273,7 @@ pub enum FigureKind {
 
 /// The time span a figure covers, when the source gives it.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Period {
     /// Length in years (e.g. 4 for "over four years").
     pub years: f64,
@@ -230,6 +284,7 @@ pub struct Period {
 
 /// One figure as written in the file.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawFigure {
     pub id: String,
     pub value: f64,

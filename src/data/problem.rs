@@ -25,32 +25,165 @@ pub enum RefKind {
 #[derive(Debug, Clone, PartialEq)]
 pub enum ProblemKind {
     /// The file is not readable JSON at all.
-    Syntax { detail: String },
+    Syntax {
+        detail: String,
+    },
     /// An item does not have the expected shape (wrong type, missing field).
-    Shape { detail: String },
-    DuplicateId { id: String },
-    UnknownReference { what: RefKind, id: String },
-    BadDateFormat { value: String },
-    ImpossibleDate { value: String },
+    Shape {
+        detail: String,
+    },
+    DuplicateId {
+        id: String,
+    },
+    UnknownReference {
+        what: RefKind,
+        id: String,
+    },
+    BadDateFormat {
+        value: String,
+    },
+    ImpossibleDate {
+        value: String,
+    },
     /// A derived milestone whose date is not its base date plus the offset.
-    DerivedDateMismatch { expected: String, found: String },
+    DerivedDateMismatch {
+        expected: String,
+        found: String,
+    },
     /// A derivation with neither days nor months.
     EmptyDerivation,
-    EmptyText { lang: &'static str },
+    EmptyText {
+        lang: &'static str,
+    },
     EmptyId,
-    NegativeAmount { value: f64 },
+    NegativeAmount {
+        value: f64,
+    },
     NotFinite,
     PeriodNotPositive,
     NoSource,
     /// A source naming a seed must carry the quote it rests on.
     QuoteMissing,
     /// Quotes are a sentence or less.
-    QuoteTooLong { n_chars: usize },
+    QuoteTooLong {
+        n_chars: usize,
+    },
     /// Neither a seed with a quote nor a URL with a publisher.
     SourceIncomplete,
     /// A public-record URL that is not http(s).
-    BadUrl { value: String },
+    BadUrl {
+        value: String,
+    },
     NoEvents,
+
+    // Reading files (issue 6): encodings, formats, run-time loading.
+    /// The file is empty (or only white space).
+    EmptyFile,
+    /// Bytes that are not UTF-8 (a Latin-1 or Windows-1252 export, say).
+    NotUtf8 {
+        byte_offset: usize,
+    },
+    /// Neither our JSON, nor TimelineJS JSON, nor a TimelineJS CSV.
+    UnknownFormat,
+    /// Larger than the app agrees to read.
+    FileTooLarge {
+        n_bytes: usize,
+        max_bytes: usize,
+    },
+    /// A `?data=` value the app refuses to fetch.
+    DataPathRefused {
+        value: String,
+        reason: PathRefusal,
+    },
+    /// The `?data=` file could not be fetched (`status` is the HTTP status,
+    /// `None` when the request itself failed).
+    FetchFailed {
+        path: String,
+        status: Option<u16>,
+    },
+
+    // Importing TimelineJS (issue 6).
+    /// Something TimelineJS has that this timeline cannot show.
+    NotMapped {
+        feature: Unmapped,
+        value: String,
+    },
+    /// A TimelineJS end date earlier than its start date.
+    EndBeforeStart {
+        start: String,
+        end: String,
+    },
+    /// A TimelineJS year this timeline cannot place (before year 0 or after 9999).
+    YearOutOfRange {
+        value: String,
+    },
+    /// A month, day or year that is not a whole number in range.
+    BadDatePart {
+        part: DatePart,
+        value: String,
+    },
+    /// A TimelineJS event without a start year.
+    MissingStartDate,
+    /// A CSV without the columns the TimelineJS template requires.
+    CsvMissingColumns {
+        columns: String,
+    },
+    /// A quoted CSV field that never ends.
+    CsvUnclosedQuote,
+    /// TimelineJS has one language: its texts were copied into French and English.
+    TextCopiedToBothLanguages,
+    /// TimelineJS files name no sources: every imported event is unsourced.
+    ImportHasNoSources {
+        n_events: usize,
+    },
+}
+
+/// Why a `?data=` value is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PathRefusal {
+    Empty,
+    /// `https://…`, `javascript:…`, `data:…`: any scheme.
+    AbsoluteUrl,
+    /// `//host/…` (or with backslashes, which browsers read as slashes).
+    ProtocolRelative,
+    /// Resolves to another origin than the page's.
+    OtherOrigin,
+}
+
+/// Which part of a TimelineJS date is wrong.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePart {
+    Year,
+    Month,
+    Day,
+}
+
+/// TimelineJS features with no place in this timeline.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Unmapped {
+    /// Eras (coloured spans under the time axis).
+    Era,
+    /// End dates: events are shown at their start.
+    EndDate,
+    /// Hours, minutes, seconds.
+    TimeOfDay,
+    /// Slide backgrounds (image or colour).
+    Background,
+    /// The title slide's media.
+    TitleMedia,
+    /// Media thumbnails, alt texts, titles and links.
+    MediaDetail,
+    /// A media "URL" that is not an http(s) address (an embed code, a
+    /// relative path...): not shown.
+    MediaNotLink,
+    /// `scale: "cosmological"`.
+    Scale,
+    /// A day without a month.
+    DayWithoutMonth,
+    /// A spreadsheet row type other than title or era.
+    RowType,
+    /// A field or column this importer does not know.
+    UnknownField,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -59,7 +192,7 @@ pub struct Problem {
     pub path: String,
     pub severity: Severity,
     pub kind: ProblemKind,
-    /// 1-based position in the file when known (syntax errors).
+    /// 1-based line and column (in characters) of the value in the file.
     pub line: Option<usize>,
     pub column: Option<usize>,
 }
@@ -69,11 +202,23 @@ pub const MAX_QUOTE_CHARS: usize = 300;
 
 impl Problem {
     pub fn error(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), severity: Severity::Error, kind, line: None, column: None }
+        Problem {
+            path: path.into(),
+            severity: Severity::Error,
+            kind,
+            line: None,
+            column: None,
+        }
     }
 
     pub fn warning(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), severity: Severity::Warning, kind, line: None, column: None }
+        Problem {
+            path: path.into(),
+            severity: Severity::Warning,
+            kind,
+            line: None,
+            column: None,
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -171,7 +316,251 @@ impl Problem {
                 "Le fichier ne contient aucun événement affichable.".to_string(),
                 "The file contains no event that can be shown.".to_string(),
             ),
+            ProblemKind::EmptyFile => (
+                "Le fichier est vide.".to_string(),
+                "The file is empty.".to_string(),
+            ),
+            ProblemKind::NotUtf8 { byte_offset } => (
+                format!("Le fichier n’est pas enregistré en UTF-8 (premier octet illisible à la position {byte_offset}) ; les caractères accentués s’afficheront mal."),
+                format!("The file is not saved as UTF-8 (first unreadable byte at offset {byte_offset}); accented letters will show wrongly."),
+            ),
+            ProblemKind::UnknownFormat => (
+                "Format inconnu : ce n’est ni le JSON de cette chronologie, ni un JSON TimelineJS, ni un CSV du modèle TimelineJS.".to_string(),
+                "Unknown format: this is neither this timeline’s JSON, nor TimelineJS JSON, nor a CSV of the TimelineJS template.".to_string(),
+            ),
+            ProblemKind::FileTooLarge { n_bytes, max_bytes } => (
+                format!("Le fichier fait {} Mo ; la limite est de {} Mo.", n_bytes / 1_000_000, max_bytes / 1_000_000),
+                format!("The file is {} MB; the limit is {} MB.", n_bytes / 1_000_000, max_bytes / 1_000_000),
+            ),
+            ProblemKind::DataPathRefused { value, reason } => {
+                let (fr_why, en_why) = match reason {
+                    PathRefusal::Empty => ("le chemin est vide", "the path is empty"),
+                    PathRefusal::AbsoluteUrl => ("c’est une adresse complète, pas un chemin relatif", "it is a full address, not a relative path"),
+                    PathRefusal::ProtocolRelative => ("une adresse commençant par // désigne un autre site", "an address starting with // names another site"),
+                    PathRefusal::OtherOrigin => ("elle mène à un autre site", "it leads to another site"),
+                };
+                (
+                    format!("Le fichier de données « {value} » est refusé : {fr_why}. Seuls les fichiers du même site, donnés par un chemin relatif, sont lus."),
+                    format!("The data file \"{value}\" is refused: {en_why}. Only files on the same site, given by a relative path, are read."),
+                )
+            }
+            ProblemKind::FetchFailed { path, status } => match status {
+                Some(status) => (
+                    format!("Le fichier de données « {path} » n’a pas pu être chargé (réponse HTTP {status})."),
+                    format!("The data file \"{path}\" could not be loaded (HTTP status {status})."),
+                ),
+                None => (
+                    format!("Le fichier de données « {path} » n’a pas pu être chargé (réseau indisponible ou requête bloquée)."),
+                    format!("The data file \"{path}\" could not be loaded (network down or request blocked)."),
+                ),
+            },
+            ProblemKind::NotMapped { feature, value } => {
+                let shown = if value.is_empty() { String::new() } else { format!(" « {value} »") };
+                let shown_en = if value.is_empty() { String::new() } else { format!(" \"{value}\"") };
+                let (fr_what, en_what) = match feature {
+                    Unmapped::Era => ("Les ères TimelineJS ne sont pas affichées", "TimelineJS eras are not shown"),
+                    Unmapped::EndDate => ("Les dates de fin ne sont pas affichées : l’événement apparaît à sa date de début", "End dates are not shown: the event appears at its start date"),
+                    Unmapped::TimeOfDay => ("L’heure n’est pas affichée, seulement le jour", "The time of day is not shown, only the day"),
+                    Unmapped::Background => ("Les fonds de diapositive ne sont pas affichés", "Slide backgrounds are not shown"),
+                    Unmapped::TitleMedia => ("Le média de la diapositive de titre n’est pas affiché", "The title slide’s media is not shown"),
+                    Unmapped::MediaDetail => ("Ce détail du média n’est pas affiché", "This media detail is not shown"),
+                    Unmapped::MediaNotLink => ("Ce média n’est pas une adresse http(s) : il n’est pas affiché", "This media is not an http(s) address: it is not shown"),
+                    Unmapped::Scale => ("Seule l’échelle humaine (années 0 à 9999) est prise en charge", "Only the human scale (years 0 to 9999) is supported"),
+                    Unmapped::DayWithoutMonth => ("Un jour sans mois est ignoré : la date est gardée à l’année", "A day without a month is ignored: the date is kept to the year"),
+                    Unmapped::RowType => ("Ce type de ligne est inconnu : la ligne est lue comme un événement", "This row type is unknown: the row is read as an event"),
+                    Unmapped::UnknownField => ("Ce champ est inconnu et ignoré", "This field is unknown and ignored"),
+                };
+                (format!("{fr_what}{shown}."), format!("{en_what}{shown_en}."))
+            }
+            ProblemKind::EndBeforeStart { start, end } => (
+                format!("La date de fin ({end}) précède la date de début ({start})."),
+                format!("The end date ({end}) comes before the start date ({start})."),
+            ),
+            ProblemKind::YearOutOfRange { value } => (
+                format!("L’année « {value} » ne peut pas être placée : cette chronologie va de l’an 0 à l’an 9999."),
+                format!("The year \"{value}\" cannot be placed: this timeline spans years 0 to 9999."),
+            ),
+            ProblemKind::BadDatePart { part, value } => {
+                let (fr_part, en_part, range) = match part {
+                    DatePart::Year => ("L’année", "The year", "un nombre entier"),
+                    DatePart::Month => ("Le mois", "The month", "un nombre de 1 à 12"),
+                    DatePart::Day => ("Le jour", "The day", "un nombre de 1 à 31"),
+                };
+                let range_en = match part {
+                    DatePart::Year => "a whole number",
+                    DatePart::Month => "a number from 1 to 12",
+                    DatePart::Day => "a number from 1 to 31",
+                };
+                (
+                    format!("{fr_part} « {value} » doit être {range}."),
+                    format!("{en_part} \"{value}\" must be {range_en}."),
+                )
+            }
+            ProblemKind::MissingStartDate => (
+                "Cet événement n’a pas d’année de début : il ne peut pas être placé.".to_string(),
+                "This event has no start year: it cannot be placed.".to_string(),
+            ),
+            ProblemKind::CsvMissingColumns { columns } => (
+                format!("Il manque au CSV les colonnes du modèle TimelineJS : {columns}."),
+                format!("The CSV lacks these columns of the TimelineJS template: {columns}."),
+            ),
+            ProblemKind::CsvUnclosedQuote => (
+                "Un champ entre guillemets n’est jamais refermé : la fin du fichier est lue comme une seule cellule.".to_string(),
+                "A quoted field is never closed: the rest of the file is read as one cell.".to_string(),
+            ),
+            ProblemKind::TextCopiedToBothLanguages => (
+                "TimelineJS n’a qu’une langue : les textes ont été copiés en français et en anglais.".to_string(),
+                "TimelineJS has one language: the texts were copied into both French and English.".to_string(),
+            ),
+            ProblemKind::ImportHasNoSources { n_events } => (
+                format!("Les fichiers TimelineJS ne citent pas de sources : les {n_events} événements importés n’en ont aucune."),
+                format!("TimelineJS files cite no sources: none of the {n_events} imported events has one."),
+            ),
         };
         Text { fr, en }
+    }
+
+    /// What to do about it: a concrete next step, shown under the message
+    /// and printed by `cargo xtask validate`.
+    pub fn hint(&self) -> Text {
+        let (fr, en) = match &self.kind {
+            ProblemKind::Syntax { .. } => (
+                "Une virgule en trop avant } ou ], ou un guillemet non fermé, est la cause la plus fréquente ; un éditeur qui connaît le schéma JSON la souligne.",
+                "A trailing comma before } or ], or an unclosed quote, is the usual cause; an editor that knows the JSON Schema underlines it.",
+            ),
+            ProblemKind::Shape { .. } => (
+                "Ouvrez le fichier dans un éditeur relié au schéma (« $schema ») : il indique les champs attendus et leur type.",
+                "Open the file in an editor that follows its \"$schema\": it shows the expected fields and their types.",
+            ),
+            ProblemKind::DuplicateId { .. } => (
+                "Ajoutez un suffixe, par exemple « -2 », et mettez à jour les renvois à cet identifiant.",
+                "Add a suffix such as \"-2\" and update the references to this id.",
+            ),
+            ProblemKind::UnknownReference { .. } => (
+                "Les identifiants sont sensibles à la casse et aux tirets ; copiez-le depuis la liste correspondante en haut du fichier.",
+                "Ids are case- and dash-sensitive; copy it from the matching list at the top of the file.",
+            ),
+            ProblemKind::BadDateFormat { .. } => (
+                "Exemples : « 2025 », « 2025-07 », « 2025-07-09 » (mois et jour sur deux chiffres).",
+                "Examples: \"2025\", \"2025-07\", \"2025-07-09\" (two-digit month and day).",
+            ),
+            ProblemKind::ImpossibleDate { .. } => (
+                "Vérifiez le jour et le mois ; si seul le mois est sûr, écrivez « AAAA-MM ».",
+                "Check the day and month; if only the month is known, write \"YYYY-MM\".",
+            ),
+            ProblemKind::DerivedDateMismatch { .. } => (
+                "Corrigez la date, ou le nombre de jours ou de mois dans « derived ».",
+                "Fix the date, or the number of days or months in \"derived\".",
+            ),
+            ProblemKind::EmptyDerivation => (
+                "Exemple : \"derived\": {\"from\": \"id-de-l-evenement\", \"days\": 60}.",
+                "Example: \"derived\": {\"from\": \"event-id\", \"days\": 60}.",
+            ),
+            ProblemKind::EmptyText { .. } => (
+                "Chaque texte a une version « fr » et une version « en ».",
+                "Every text has an \"fr\" and an \"en\" version.",
+            ),
+            ProblemKind::EmptyId => (
+                "Utilisez des minuscules et des tirets, par exemple « stargate-annonce ».",
+                "Use lower case and dashes, e.g. \"stargate-announced\".",
+            ),
+            ProblemKind::NegativeAmount { .. } | ProblemKind::NotFinite => (
+                "Écrivez le montant en chiffres, sans guillemets : 500000000000 pour 500 milliards.",
+                "Write the amount as digits without quotes: 500000000000 for 500 billion.",
+            ),
+            ProblemKind::PeriodNotPositive => (
+                "Exemple : \"period\": {\"years\": 4}.",
+                "Example: \"period\": {\"years\": 4}.",
+            ),
+            ProblemKind::NoSource | ProblemKind::QuoteMissing | ProblemKind::SourceIncomplete => (
+                "Exemple : {\"seed\": \"003_….txt\", \"quote\": \"la phrase exacte\"} ou {\"url\": \"https://…\", \"publisher\": \"…\"}.",
+                "Example: {\"seed\": \"003_….txt\", \"quote\": \"the exact sentence\"} or {\"url\": \"https://…\", \"publisher\": \"…\"}.",
+            ),
+            ProblemKind::QuoteTooLong { .. } => (
+                "Gardez la phrase qui porte le fait ; coupez le reste.",
+                "Keep the sentence that carries the fact; cut the rest.",
+            ),
+            ProblemKind::BadUrl { .. } => (
+                "Copiez l’adresse depuis la barre d’adresse du navigateur.",
+                "Copy the address from the browser’s address bar.",
+            ),
+            ProblemKind::NoEvents => (
+                "Corrigez les erreurs ci-dessus : chaque événement valide s’affichera.",
+                "Fix the errors above: every valid event will show.",
+            ),
+            ProblemKind::EmptyFile => (
+                "Enregistrez de nouveau le fichier depuis votre éditeur ou votre tableur.",
+                "Save the file again from your editor or spreadsheet.",
+            ),
+            ProblemKind::NotUtf8 { .. } => (
+                "Dans le tableur ou l’éditeur, choisissez « Enregistrer sous » avec l’encodage UTF-8.",
+                "In the spreadsheet or editor, use \"Save as\" with the UTF-8 encoding.",
+            ),
+            ProblemKind::UnknownFormat => (
+                "Exportez la feuille Google du modèle TimelineJS en CSV (Fichier › Télécharger › CSV), ou partez de www/data/ai-race-2025.json.",
+                "Export the TimelineJS template sheet as CSV (File › Download › CSV), or start from www/data/ai-race-2025.json.",
+            ),
+            ProblemKind::FileTooLarge { .. } => (
+                "Découpez la chronologie en plusieurs fichiers.",
+                "Split the timeline into several files.",
+            ),
+            ProblemKind::DataPathRefused { .. } => (
+                "Placez le fichier à côté de la page et écrivez par exemple ?data=data/ma-chronologie.json.",
+                "Put the file beside the page and write e.g. ?data=data/my-timeline.json.",
+            ),
+            ProblemKind::FetchFailed { .. } => (
+                "Vérifiez l’orthographe du chemin et que le fichier est bien publié avec la page.",
+                "Check the path’s spelling and that the file is published with the page.",
+            ),
+            ProblemKind::NotMapped { .. } => (
+                "Rien à faire si ce détail peut manquer ; sinon, reportez-le dans le texte de l’événement.",
+                "Nothing to do if this detail can go; otherwise move it into the event’s text.",
+            ),
+            ProblemKind::EndBeforeStart { .. } => (
+                "Inversez les deux dates, ou supprimez la date de fin.",
+                "Swap the two dates, or remove the end date.",
+            ),
+            ProblemKind::YearOutOfRange { .. } => (
+                "Cette chronologie est faite pour l’histoire récente ; retirez cet événement ou donnez une année de 0 à 9999.",
+                "This timeline is made for recent history; remove this event or give a year from 0 to 9999.",
+            ),
+            ProblemKind::BadDatePart { .. } | ProblemKind::MissingStartDate => (
+                "Dans le modèle TimelineJS, les colonnes Year, Month et Day ne contiennent que des nombres (Year est obligatoire).",
+                "In the TimelineJS template, the Year, Month and Day columns hold numbers only (Year is required).",
+            ),
+            ProblemKind::CsvMissingColumns { .. } => (
+                "La première ligne doit reprendre les en-têtes du modèle : Year,Month,Day,Time,End Year,…,Headline,Text,…",
+                "The first row must hold the template’s headers: Year,Month,Day,Time,End Year,…,Headline,Text,…",
+            ),
+            ProblemKind::CsvUnclosedQuote => (
+                "Cherchez une cellule qui contient un guillemet \" isolé ; doublez-le (\"\").",
+                "Look for a cell holding a lone \" and double it (\"\").",
+            ),
+            ProblemKind::TextCopiedToBothLanguages => (
+                "Traduisez les textes « en » (ou « fr ») dans le fichier converti par cargo xtask import.",
+                "Translate the \"en\" (or \"fr\") texts in the file written by cargo xtask import.",
+            ),
+            ProblemKind::ImportHasNoSources { .. } => (
+                "Ajoutez à chaque événement une source (« sources ») dans le fichier converti, puis lancez cargo xtask validate.",
+                "Add a source (\"sources\") to each event in the converted file, then run cargo xtask validate.",
+            ),
+        };
+        Text {
+            fr: fr.to_string(),
+            en: en.to_string(),
+        }
+    }
+
+    /// `path line:column`, the way the validator and the panel print the place.
+    pub fn place(&self) -> String {
+        let path = if self.path.is_empty() {
+            "$"
+        } else {
+            self.path.as_str()
+        };
+        match (self.line, self.column) {
+            (Some(line), Some(column)) => format!("{path} {line}:{column}"),
+            _ => path.to_string(),
+        }
     }
 }

@@ -1,15 +1,101 @@
 //! Turning the raw file into a [`Dataset`] and a list of [`Problem`]s.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::date::{Date, DateError};
-use super::model::{RawDataset, RawEvent, RawFigure, SourceRef, Text};
+use serde::Deserialize;
+
+use super::model::{
+    Actor, Document, Initiative, RawDataset, RawEvent, RawFigure, SourceRef, Text, Track,
+};
 use super::problem::{Problem, ProblemKind, RefKind, MAX_QUOTE_CHARS};
 use super::{Dataset, Event, Figure};
 
 pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
     // A UTF-8 byte-order mark is harmless: drop it rather than complain.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
+    let (dataset, mut problems) = parse_only(json);
+    for problem in &mut problems {
+        if problem.line.is_none() {
+            if let Some((line, column)) = super::locate::locate(json, &problem.path) {
+                (problem.line, problem.column) = (Some(line), Some(column));
+            }
+        }
+    }
+    (dataset, problems)
+}
+
+/// Validates a dataset already read (an import, say).
+pub(super) fn validate(mut raw: RawDataset) -> (Dataset, Vec<Problem>) {
+    let events = std::mem::take(&mut raw.events)
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect();
+    let figures = std::mem::take(&mut raw.figures)
+        .into_iter()
+        .map(serde_json::from_value)
+        .collect();
+    let mut checker = Checker::default();
+    let dataset = checker.dataset(raw, events, figures);
+    (dataset, checker.problems)
+}
+
+/// The whole file read in one go, for when every event and figure is well
+/// formed: several times faster than [`RawDataset`], whose items go through
+/// `serde_json::Value` one by one (100,000 events: seconds saved). Any
+/// failure falls back to that path, which says which item is wrong.
+#[derive(Deserialize)]
+struct TypedDataset {
+    #[serde(default)]
+    title: Text,
+    #[serde(default)]
+    description: Text,
+    #[serde(default)]
+    documents: Vec<Document>,
+    #[serde(default)]
+    tracks: Vec<Track>,
+    #[serde(default)]
+    initiatives: Vec<Initiative>,
+    #[serde(default)]
+    actors: Vec<Actor>,
+    #[serde(default)]
+    events: Vec<RawEvent>,
+    #[serde(default)]
+    figures: Vec<RawFigure>,
+}
+
+fn validate_typed(typed: TypedDataset) -> (Dataset, Vec<Problem>) {
+    let header = RawDataset {
+        title: typed.title,
+        description: typed.description,
+        documents: typed.documents,
+        tracks: typed.tracks,
+        initiatives: typed.initiatives,
+        actors: typed.actors,
+        ..RawDataset::default()
+    };
+    let events = typed.events.into_iter().map(Ok).collect();
+    let figures = typed.figures.into_iter().map(Ok).collect();
+    let mut checker = Checker::default();
+    let dataset = checker.dataset(header, events, figures);
+    (dataset, checker.problems)
+}
+
+fn parse_only(json: &str) -> (Dataset, Vec<Problem>) {
+    // serde would read a top-level list as the struct's fields in order,
+    // with a baffling message: say what is expected instead.
+    let first = json.trim_start().chars().next();
+    if first.is_some_and(|c| c != '{') {
+        let detail = "the file must hold one object { … } at the top".to_string();
+        let mut problem = Problem::error("", ProblemKind::Shape { detail });
+        let offset = json.len() - json.trim_start().len();
+        let (line, column) = super::locate::line_column(json, offset);
+        (problem.line, problem.column) = (Some(line), Some(column));
+        return (Dataset::default(), vec![problem]);
+    }
+    if let Ok(typed) = serde_json::from_str::<TypedDataset>(json) {
+        return validate_typed(typed);
+    }
     let raw: RawDataset = match serde_json::from_str(json) {
         Ok(raw) => raw,
         Err(err) => {
@@ -21,12 +107,10 @@ pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
             return (Dataset::default(), vec![problem]);
         }
     };
-    let mut checker = Checker::default();
-    let dataset = checker.dataset(raw);
-    (dataset, checker.problems)
+    validate(raw)
 }
 
-fn syntax_or_shape(err: &serde_json::Error) -> ProblemKind {
+pub(super) fn syntax_or_shape(err: &serde_json::Error) -> ProblemKind {
     let detail = strip_position(&err.to_string());
     match err.classify() {
         serde_json::error::Category::Data => ProblemKind::Shape { detail },
@@ -56,7 +140,14 @@ impl Checker {
         self.problems.push(Problem::warning(path, kind));
     }
 
-    fn dataset(&mut self, raw: RawDataset) -> Dataset {
+    /// Checks a file whose events and figures (`raw`'s own are ignored)
+    /// were each read on their own.
+    fn dataset(
+        &mut self,
+        raw: RawDataset,
+        events: Vec<Result<RawEvent, serde_json::Error>>,
+        figures: Vec<Result<RawFigure, serde_json::Error>>,
+    ) -> Dataset {
         self.text("title", &raw.title);
         self.text("description", &raw.description);
 
@@ -105,9 +196,9 @@ impl Checker {
         // Events: each item on its own, so one bad item loses nothing else.
         let mut seen = HashSet::new();
         let mut parsed: Vec<(String, RawEvent, Date)> = Vec::new();
-        for (i, value) in raw.events.into_iter().enumerate() {
+        for (i, event) in events.into_iter().enumerate() {
             let path = format!("events[{i}]");
-            let event: RawEvent = match serde_json::from_value(value) {
+            let event: RawEvent = match event {
                 Ok(event) => event,
                 Err(err) => {
                     self.error(path, syntax_or_shape(&err));
@@ -121,13 +212,14 @@ impl Checker {
                 parsed.push((path, event, date));
             }
         }
-        // Derived milestones are checked against their base event's date.
-        let dates: Vec<(String, Date)> =
+        // Derived milestones are checked against their base event's date
+        // (looked up by id: files can hold 100,000 events).
+        let dates: HashMap<String, Date> =
             parsed.iter().map(|(_, e, d)| (e.id.clone(), *d)).collect();
         let mut kept = Vec::new();
         for (path, event, date) in parsed {
             if let Some(derivation) = &event.derived {
-                let base = dates.iter().find(|(id, _)| *id == derivation.from);
+                let base = dates.get_key_value(&derivation.from);
                 match base {
                     None => {
                         self.error(
@@ -163,12 +255,15 @@ impl Checker {
             kept.push((event, date));
         }
         // Stable sort: ties keep file order.
-        kept.sort_by(|a, b| a.1.cmp(&b.1));
+        kept.sort_by_key(|kept| kept.1);
         dataset.events = kept
             .into_iter()
             .map(|(event, date)| {
-                let track_idx =
-                    dataset.tracks.iter().position(|t| t.id == event.track).unwrap_or_default();
+                let track_idx = dataset
+                    .tracks
+                    .iter()
+                    .position(|t| t.id == event.track)
+                    .unwrap_or_default();
                 Event {
                     id: event.id,
                     date,
@@ -182,6 +277,7 @@ impl Checker {
                     actors: event.actors,
                     sources: event.sources,
                     derived: event.derived,
+                    media: event.media,
                     figure_idxs: Vec::new(),
                 }
             })
@@ -190,10 +286,17 @@ impl Checker {
             self.error("events", ProblemKind::NoEvents);
         }
 
+        // Figures find their event by id (files can hold 100,000 events).
+        let event_idxs: HashMap<String, usize> = dataset
+            .events
+            .iter()
+            .enumerate()
+            .map(|(event_idx, event)| (event.id.clone(), event_idx))
+            .collect();
         let mut seen = HashSet::new();
-        for (i, value) in raw.figures.into_iter().enumerate() {
+        for (i, figure) in figures.into_iter().enumerate() {
             let path = format!("figures[{i}]");
-            let figure: RawFigure = match serde_json::from_value(value) {
+            let figure: RawFigure = match figure {
                 Ok(figure) => figure,
                 Err(err) => {
                     self.error(path, syntax_or_shape(&err));
@@ -203,9 +306,11 @@ impl Checker {
             if !self.id(&format!("{path}.id"), &figure.id, &mut seen) {
                 continue;
             }
-            if let Some(figure) = self.figure(&path, figure, &dataset) {
+            if let Some(figure) = self.figure(&path, figure, &dataset, &event_idxs) {
                 let figure_idx = dataset.figures.len();
-                dataset.events[figure.event_idx].figure_idxs.push(figure_idx);
+                dataset.events[figure.event_idx]
+                    .figure_idxs
+                    .push(figure_idx);
                 dataset.figures.push(figure);
             }
         }
@@ -237,7 +342,13 @@ impl Checker {
 
     fn reference(&mut self, path: String, what: RefKind, id: &str, exists: bool) -> bool {
         if !exists {
-            self.error(path, ProblemKind::UnknownReference { what, id: id.to_string() });
+            self.error(
+                path,
+                ProblemKind::UnknownReference {
+                    what,
+                    id: id.to_string(),
+                },
+            );
         }
         exists
     }
@@ -253,12 +364,20 @@ impl Checker {
             }
             Err(DateError::Impossible) => {
                 let value = event.date.clone();
-                self.error(format!("{path}.date"), ProblemKind::ImpossibleDate { value });
+                self.error(
+                    format!("{path}.date"),
+                    ProblemKind::ImpossibleDate { value },
+                );
                 return None;
             }
         };
         let track_exists = dataset.tracks.iter().any(|t| t.id == event.track);
-        if !self.reference(format!("{path}.track"), RefKind::Track, &event.track, track_exists) {
+        if !self.reference(
+            format!("{path}.track"),
+            RefKind::Track,
+            &event.track,
+            track_exists,
+        ) {
             return None;
         }
         self.text(&format!("{path}.title"), &event.title);
@@ -268,14 +387,32 @@ impl Checker {
         }
         if let Some(initiative) = &event.initiative {
             let exists = dataset.initiative(initiative).is_some();
-            self.reference(format!("{path}.initiative"), RefKind::Initiative, initiative, exists);
+            self.reference(
+                format!("{path}.initiative"),
+                RefKind::Initiative,
+                initiative,
+                exists,
+            );
         }
         for (i, actor) in event.actors.iter().enumerate() {
             let exists = dataset.actor(actor).is_some();
             if !exists {
                 self.warning(
                     format!("{path}.actors[{i}]"),
-                    ProblemKind::UnknownReference { what: RefKind::Actor, id: actor.clone() },
+                    ProblemKind::UnknownReference {
+                        what: RefKind::Actor,
+                        id: actor.clone(),
+                    },
+                );
+            }
+        }
+        if let Some(media) = &event.media {
+            if !super::rich_text::is_web_url(&media.url) {
+                self.warning(
+                    format!("{path}.media.url"),
+                    ProblemKind::BadUrl {
+                        value: media.url.clone(),
+                    },
                 );
             }
         }
@@ -283,38 +420,61 @@ impl Checker {
         Some(date)
     }
 
-    fn figure(&mut self, path: &str, raw: RawFigure, dataset: &Dataset) -> Option<Figure> {
+    fn figure(
+        &mut self,
+        path: &str,
+        raw: RawFigure,
+        dataset: &Dataset,
+        event_idxs: &HashMap<String, usize>,
+    ) -> Option<Figure> {
         if !raw.value.is_finite() {
             self.error(format!("{path}.value"), ProblemKind::NotFinite);
             return None;
         }
         if raw.value < 0.0 {
-            self.error(format!("{path}.value"), ProblemKind::NegativeAmount { value: raw.value });
+            self.error(
+                format!("{path}.value"),
+                ProblemKind::NegativeAmount { value: raw.value },
+            );
             return None;
         }
         if let Some(period) = raw.period {
             if !(period.years.is_finite() && period.years > 0.0) {
-                self.error(format!("{path}.period.years"), ProblemKind::PeriodNotPositive);
+                self.error(
+                    format!("{path}.period.years"),
+                    ProblemKind::PeriodNotPositive,
+                );
                 return None;
             }
         }
-        let Some(event_idx) = dataset.event_idx(&raw.event) else {
+        let Some(&event_idx) = event_idxs.get(&raw.event) else {
             self.error(
                 format!("{path}.event"),
-                ProblemKind::UnknownReference { what: RefKind::Event, id: raw.event.clone() },
+                ProblemKind::UnknownReference {
+                    what: RefKind::Event,
+                    id: raw.event.clone(),
+                },
             );
             return None;
         };
         self.text(&format!("{path}.label"), &raw.label);
         if let Some(initiative) = &raw.initiative {
             let exists = dataset.initiative(initiative).is_some();
-            self.reference(format!("{path}.initiative"), RefKind::Initiative, initiative, exists);
+            self.reference(
+                format!("{path}.initiative"),
+                RefKind::Initiative,
+                initiative,
+                exists,
+            );
         }
         for (i, actor) in raw.committed_by.iter().enumerate() {
             if dataset.actor(actor).is_none() {
                 self.warning(
                     format!("{path}.committed_by[{i}]"),
-                    ProblemKind::UnknownReference { what: RefKind::Actor, id: actor.clone() },
+                    ProblemKind::UnknownReference {
+                        what: RefKind::Actor,
+                        id: actor.clone(),
+                    },
                 );
             }
         }
@@ -347,7 +507,10 @@ impl Checker {
                     if dataset.document(seed).is_none() {
                         self.warning(
                             format!("{path}.seed"),
-                            ProblemKind::UnknownReference { what: RefKind::Document, id: seed.clone() },
+                            ProblemKind::UnknownReference {
+                                what: RefKind::Document,
+                                id: seed.clone(),
+                            },
                         );
                     }
                     match &source.quote {
@@ -357,7 +520,9 @@ impl Checker {
                         }
                         Some(q) if q.chars().count() > MAX_QUOTE_CHARS => self.warning(
                             format!("{path}.quote"),
-                            ProblemKind::QuoteTooLong { n_chars: q.chars().count() },
+                            ProblemKind::QuoteTooLong {
+                                n_chars: q.chars().count(),
+                            },
                         ),
                         Some(_) => {}
                     }
@@ -365,7 +530,10 @@ impl Checker {
                 (None, Some(url)) => {
                     let lower = url.trim().to_ascii_lowercase();
                     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
-                        self.warning(format!("{path}.url"), ProblemKind::BadUrl { value: url.clone() });
+                        self.warning(
+                            format!("{path}.url"),
+                            ProblemKind::BadUrl { value: url.clone() },
+                        );
                     }
                     if source.publisher.as_deref().unwrap_or("").trim().is_empty() {
                         self.warning(path, ProblemKind::SourceIncomplete);
@@ -404,18 +572,29 @@ mod tests {
         )
     }
 
+    /// A problem's expected path and a test of its kind.
+    type ExpectedProblem<'a> = (&'a str, fn(&ProblemKind) -> bool);
+
     /// Parses `json` and checks the problems' paths and kinds.
-    fn check(json: &str, expected: &[(&str, fn(&ProblemKind) -> bool)]) -> Dataset {
+    fn check(json: &str, expected: &[ExpectedProblem]) -> Dataset {
         let (dataset, problems) = parse(json);
         assert_eq!(
             problems.len(),
             expected.len(),
             "problems: {:#?}",
-            problems.iter().map(|p| (&p.path, &p.kind)).collect::<Vec<_>>()
+            problems
+                .iter()
+                .map(|p| (&p.path, &p.kind))
+                .collect::<Vec<_>>()
         );
         for (problem, (path, matches)) in problems.iter().zip(expected) {
             assert_eq!(problem.path, *path);
-            assert!(matches(&problem.kind), "unexpected kind {:?} at {}", problem.kind, problem.path);
+            assert!(
+                matches(&problem.kind),
+                "unexpected kind {:?} at {}",
+                problem.kind,
+                problem.path
+            );
             let message = problem.message();
             assert!(!message.fr.is_empty() && !message.en.is_empty());
         }
@@ -424,7 +603,14 @@ mod tests {
 
     #[test]
     fn a_valid_file_has_no_problems_and_sorted_events() {
-        let json = dataset(&[event("b", "2025-05-30"), event("a", "2025-01"), event("c", "2025-01-21")], &[]);
+        let json = dataset(
+            &[
+                event("b", "2025-05-30"),
+                event("a", "2025-01"),
+                event("c", "2025-01-21"),
+            ],
+            &[],
+        );
         let dataset = check(&json, &[]);
         let ids: Vec<&str> = dataset.events.iter().map(|e| e.id.as_str()).collect();
         // A month-precision date sorts by its first day.
@@ -458,11 +644,23 @@ mod tests {
         let dataset = check(
             &json,
             &[
-                ("events[1].id", |k| matches!(k, ProblemKind::DuplicateId { .. })),
-                ("events[2].date", |k| matches!(k, ProblemKind::ImpossibleDate { .. })),
-                ("events[3].date", |k| matches!(k, ProblemKind::BadDateFormat { .. })),
+                ("events[1].id", |k| {
+                    matches!(k, ProblemKind::DuplicateId { .. })
+                }),
+                ("events[2].date", |k| {
+                    matches!(k, ProblemKind::ImpossibleDate { .. })
+                }),
+                ("events[3].date", |k| {
+                    matches!(k, ProblemKind::BadDateFormat { .. })
+                }),
                 ("events[4].track", |k| {
-                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Track, .. })
+                    matches!(
+                        k,
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Track,
+                            ..
+                        }
+                    )
                 }),
                 ("events[5]", |k| matches!(k, ProblemKind::Shape { .. })),
             ],
@@ -487,11 +685,21 @@ mod tests {
         let dataset = check(
             &json,
             &[
-                ("figures[1].value", |k| matches!(k, ProblemKind::NegativeAmount { .. })),
-                ("figures[2].event", |k| {
-                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, .. })
+                ("figures[1].value", |k| {
+                    matches!(k, ProblemKind::NegativeAmount { .. })
                 }),
-                ("figures[3].period.years", |k| matches!(k, ProblemKind::PeriodNotPositive)),
+                ("figures[2].event", |k| {
+                    matches!(
+                        k,
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Event,
+                            ..
+                        }
+                    )
+                }),
+                ("figures[3].period.years", |k| {
+                    matches!(k, ProblemKind::PeriodNotPositive)
+                }),
             ],
         );
         assert_eq!(dataset.figures.len(), 1);
@@ -507,8 +715,12 @@ mod tests {
         let dataset = check(
             &json,
             &[
-                ("events[0].title.en", |k| matches!(k, ProblemKind::EmptyText { lang: "en" })),
-                ("events[0].sources[0].quote", |k| matches!(k, ProblemKind::QuoteMissing)),
+                ("events[0].title.en", |k| {
+                    matches!(k, ProblemKind::EmptyText { lang: "en" })
+                }),
+                ("events[0].sources[0].quote", |k| {
+                    matches!(k, ProblemKind::QuoteMissing)
+                }),
             ],
         );
         assert_eq!(dataset.events.len(), 1);
@@ -517,23 +729,52 @@ mod tests {
     #[test]
     fn derived_milestones_must_match_their_offset() {
         let base = event("order", "2025-11-24");
-        let good = event("deadline", "2026-01-23")
-            .replace("\"track\"", "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"");
-        let wrong = event("late", "2026-01-24")
-            .replace("\"track\"", "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"");
-        let orphan = event("orphan", "2026-01-24")
-            .replace("\"track\"", "\"derived\": {\"from\": \"nope\", \"months\": 9}, \"track\"");
+        let good = event("deadline", "2026-01-23").replace(
+            "\"track\"",
+            "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"",
+        );
+        let wrong = event("late", "2026-01-24").replace(
+            "\"track\"",
+            "\"derived\": {\"from\": \"order\", \"days\": 60}, \"track\"",
+        );
+        let orphan = event("orphan", "2026-01-24").replace(
+            "\"track\"",
+            "\"derived\": {\"from\": \"nope\", \"months\": 9}, \"track\"",
+        );
         let json = dataset(&[base, good, wrong, orphan], &[]);
         let dataset = check(
             &json,
             &[
-                ("events[2].date", |k| matches!(k, ProblemKind::DerivedDateMismatch { .. })),
+                ("events[2].date", |k| {
+                    matches!(k, ProblemKind::DerivedDateMismatch { .. })
+                }),
                 ("events[3].derived.from", |k| {
-                    matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, .. })
+                    matches!(
+                        k,
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Event,
+                            ..
+                        }
+                    )
                 }),
             ],
         );
         assert_eq!(dataset.events.len(), 2);
+    }
+
+    #[test]
+    fn the_one_go_read_and_the_item_by_item_read_agree() {
+        let untranslated = event("e", "2025").replace("\"en\": \"Title e\"", "\"en\": \"\"");
+        let figure = r#"{"id": "f1", "value": 5e11, "unit": "usd", "kind": "announced", "label": {"fr": "a", "en": ""},
+            "event": "e", "sources": [{"seed": "000.txt", "quote": "q"}]}"#;
+        let json = dataset(&[untranslated, event("b", "2024-02")], &[figure]);
+        let typed: super::TypedDataset = serde_json::from_str(&json).unwrap();
+        let (fast, fast_problems) = super::validate_typed(typed);
+        let raw: RawDataset = serde_json::from_str(&json).unwrap();
+        let (slow, slow_problems) = validate(raw);
+        assert_eq!(fast, slow);
+        assert_eq!(fast_problems, slow_problems);
+        assert_eq!(fast_problems.len(), 2);
     }
 
     #[test]

@@ -11,7 +11,10 @@ mod en;
 mod format;
 mod fr;
 
-pub use format::{format_amount, format_date, format_figure, format_number, format_tick};
+pub use format::{
+    amount_style, compose_amount, format_amount, format_date, format_figure, format_number,
+    format_tick, AmountStyle, AmountUnit, Formatter, PlainFormatter,
+};
 
 use crate::data::Text;
 
@@ -36,7 +39,9 @@ impl Lang {
 
     pub fn from_code(code: &str) -> Option<Lang> {
         let code = code.trim().to_ascii_lowercase();
-        Lang::ALL.into_iter().find(|lang| code == lang.code() || code.starts_with(&format!("{}-", lang.code())))
+        Lang::ALL
+            .into_iter()
+            .find(|lang| code == lang.code() || code.starts_with(&format!("{}-", lang.code())))
     }
 
     pub fn strings(self) -> &'static Strings {
@@ -75,6 +80,15 @@ pub struct Strings {
     pub loading: &'static str,
     pub language_switch_label: &'static str,
     pub skip_to_timeline: &'static str,
+    /// The colour theme switch (issue 5): its group label and one label per choice.
+    pub theme_switch_label: &'static str,
+    pub theme_auto: &'static str,
+    pub theme_light: &'static str,
+    pub theme_dark: &'static str,
+    /// A quoted title inside a sentence: "« {n} »" in French, "“{n}”" in English.
+    pub quoted: &'static str,
+    /// Between notes in one line: " ; " in French, "; " in English.
+    pub note_separator: &'static str,
 
     pub timeline_heading: &'static str,
     pub timeline_label: &'static str,
@@ -143,8 +157,135 @@ pub struct Strings {
     pub footer_sources: &'static str,
     pub footer_method: &'static str,
 
+    /// Separator before a value: " : " in French, ": " in English.
+    pub colon: &'static str,
+    pub legend_label: &'static str,
+    pub legend_day: &'static str,
+    pub legend_month: &'static str,
+    pub legend_derived: &'static str,
+    pub legend_reported: &'static str,
+    pub legend_cluster: &'static str,
+
     pub month_names: [&'static str; 12],
     pub month_short: [&'static str; 12],
+
+    // Data loading (issue 6)
+    /// Heading of the newsroom tools (file preview) in the footer.
+    pub data_tools_heading: &'static str,
+    /// Label of the file picker.
+    pub data_file_label: &'static str,
+    pub data_file_help: &'static str,
+    /// Shown over the page while a file is dragged over it.
+    pub data_drop_hint: &'static str,
+    /// "Showing {n}": the name of the file shown instead of the published data.
+    pub data_showing: &'static str,
+    pub data_back_to_published: &'static str,
+    pub data_loading: &'static str,
+    /// Before a problem's hint: "What to do".
+    pub hint_label: &'static str,
+    pub media_label: &'static str,
+    pub media_credit_label: &'static str,
+
+    // Charts (issue 3)
+    pub funding_heading: &'static str,
+    pub funding_dek: &'static str,
+    pub chart_help: &'static str,
+    /// Accessible name of a focusable chart: "{n}. Arrows move...".
+    pub chart_canvas_hint: &'static str,
+    pub chart_commitments_heading: &'static str,
+    pub chart_cumulative_heading: &'static str,
+    pub chart_matrix_heading: &'static str,
+    pub chart_key_figures_heading: &'static str,
+    pub chart_mode_label: &'static str,
+    pub chart_mode_total: &'static str,
+    pub chart_mode_per_year: &'static str,
+    pub chart_scale_label: &'static str,
+    pub chart_scale_linear: &'static str,
+    pub chart_scale_log: &'static str,
+    pub chart_show_table: &'static str,
+    pub chart_hide_table: &'static str,
+    pub chart_download_label: &'static str,
+    pub chart_download_png_label: &'static str,
+    pub chart_download_csv_label: &'static str,
+    pub chart_download_json_label: &'static str,
+    pub chart_see_on_timeline: &'static str,
+    pub chart_other_initiative: &'static str,
+    pub chart_empty: &'static str,
+    pub chart_tt_amount: &'static str,
+    pub chart_tt_exact: &'static str,
+    pub chart_tt_kind: &'static str,
+    pub chart_tt_period: &'static str,
+    pub chart_tt_per_year: &'static str,
+    pub chart_tt_date: &'static str,
+    pub chart_tt_by: &'static str,
+    pub chart_tt_running_total: &'static str,
+    pub chart_period_unknown: &'static str,
+    /// "{n} in total, period not given".
+    pub chart_no_period: &'static str,
+    /// "secured, per {n}" (who claims it).
+    pub chart_secured_per: &'static str,
+    /// "{n} of the announcement".
+    pub chart_share_of_announced: &'static str,
+    /// Placeholders: {count}, {groups}, {min}, {max}.
+    pub chart_commitments_summary: &'static str,
+    /// Placeholders: {initiative}, {announced}, {parts}.
+    pub chart_commitments_gap: &'static str,
+    /// {n}: how many amounts have no period.
+    pub chart_per_year_note: &'static str,
+    pub chart_log_note: &'static str,
+    /// Placeholder: {total}.
+    pub chart_cumulative_total: &'static str,
+    /// Placeholders: {total}, {count}, {first}, {last}.
+    pub chart_cumulative_summary: &'static str,
+    pub chart_cumulative_rule: &'static str,
+    pub chart_cumulative_reported: &'static str,
+    pub chart_legend_occurred: &'static str,
+    pub chart_legend_reported: &'static str,
+    /// "{n} initiatives".
+    pub chart_n_initiatives: &'static str,
+    /// Placeholders: {actors}, {initiatives}, {top}, {top_count}.
+    pub chart_matrix_summary: &'static str,
+    pub chart_matrix_caption: &'static str,
+    pub chart_matrix_actor_col: &'static str,
+    /// Screen-reader text of a filled cell: "{n} events".
+    pub chart_matrix_cell: &'static str,
+    /// {n}: how many cards.
+    pub chart_key_figures_summary: &'static str,
+    pub chart_actor_kind_company: &'static str,
+    pub chart_actor_kind_person: &'static str,
+    pub chart_actor_kind_government: &'static str,
+    pub chart_actor_kind_agency: &'static str,
+    pub chart_actor_kind_laboratory: &'static str,
+    pub chart_actor_kind_other: &'static str,
+    pub chart_col_initiative: &'static str,
+    pub chart_col_kind: &'static str,
+    pub chart_col_amount: &'static str,
+    pub chart_col_period: &'static str,
+    pub chart_col_per_year: &'static str,
+    pub chart_col_date: &'static str,
+    pub chart_col_source: &'static str,
+    pub chart_col_running_total: &'static str,
+    pub chart_export_note_commitments: &'static str,
+    pub chart_export_note_matrix: &'static str,
+    pub chart_export_note_key_figures: &'static str,
+
+    // Embedding, static version and print (issue 4)
+    /// The header button that opens the embed code.
+    pub embed_button: &'static str,
+    pub embed_heading: &'static str,
+    /// What the code reproduces and how to paste it.
+    pub embed_help: &'static str,
+    pub embed_code_label: &'static str,
+    pub embed_copy: &'static str,
+    pub embed_copied: &'static str,
+    /// When the clipboard refuses: the code is selected instead.
+    pub embed_copy_failed: &'static str,
+    /// First line of the static version (scripts or WebAssembly off).
+    pub static_note: &'static str,
+    pub static_figures_heading: &'static str,
+    pub static_figure_col: &'static str,
+    pub static_what_col: &'static str,
+    pub static_event_col: &'static str,
 }
 
 #[cfg(test)]
@@ -166,7 +307,10 @@ mod tests {
 
     #[test]
     fn every_language_has_the_same_keys_and_no_empty_value() {
-        let reference: Vec<String> = entries(Lang::Fr.strings()).into_iter().map(|(k, _)| k).collect();
+        let reference: Vec<String> = entries(Lang::Fr.strings())
+            .into_iter()
+            .map(|(k, _)| k)
+            .collect();
         assert!(reference.len() > 40);
         for lang in Lang::ALL {
             let entries = entries(lang.strings());
@@ -175,7 +319,12 @@ mod tests {
             for (key, value) in entries {
                 assert_ne!(value, "\"\"", "{lang:?}: {key} is empty");
             }
-            for name in lang.strings().month_names.iter().chain(&lang.strings().month_short) {
+            for name in lang
+                .strings()
+                .month_names
+                .iter()
+                .chain(&lang.strings().month_short)
+            {
                 assert!(!name.is_empty());
             }
         }
@@ -185,7 +334,15 @@ mod tests {
     fn templates_keep_their_placeholder_in_every_language() {
         for lang in Lang::ALL {
             let s = lang.strings();
-            for template in [s.cluster_label, s.cluster_action, s.announce_selected, s.period_years, s.date_derived_days, s.date_derived_months] {
+            for template in [
+                s.cluster_label,
+                s.cluster_action,
+                s.announce_selected,
+                s.period_years,
+                s.quoted,
+                s.date_derived_days,
+                s.date_derived_months,
+            ] {
                 assert!(template.contains("{n}"), "{lang:?}: {template}");
             }
         }
@@ -198,7 +355,10 @@ mod tests {
         }
         assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
         assert_eq!(Lang::from_code("de"), None);
-        let text = Text { fr: "Bonjour".into(), en: "".into() };
+        let text = Text {
+            fr: "Bonjour".into(),
+            en: "".into(),
+        };
         assert_eq!(Lang::En.pick(&text), "Bonjour");
     }
 }

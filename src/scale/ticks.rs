@@ -74,16 +74,34 @@ pub fn time_ticks(scale: &TimeScale) -> Vec<Tick> {
     let mut ticks = Vec::new();
     let push = |ticks: &mut Vec<Tick>, day: i64, label: TickLabel, major: bool| {
         if day as f64 >= scale.view.start && day as f64 <= scale.view.end {
-            ticks.push(Tick { day, x: scale.to_px(day as f64), label, major });
+            ticks.push(Tick {
+                day,
+                x: scale.to_px(day as f64),
+                label,
+                major,
+            });
         }
     };
     match step {
         Step::Days(n) => {
             // Weekly steps start on Mondays; daily ones on every n-th day.
-            let mut day = if n >= 7 { first - i64::from(weekday(first)) } else { first - first.rem_euclid(n) };
+            let mut day = if n >= 7 {
+                first - i64::from(weekday(first))
+            } else {
+                first - first.rem_euclid(n)
+            };
             while day <= last {
                 let (y, m, d) = civil_from_days(day);
-                push(&mut ticks, day, TickLabel::Day { year: y, month: m, day: d }, d == 1);
+                push(
+                    &mut ticks,
+                    day,
+                    TickLabel::Day {
+                        year: y,
+                        month: m,
+                        day: d,
+                    },
+                    d == 1,
+                );
                 day += n;
                 if ticks.len() > 1000 {
                     break;
@@ -101,7 +119,12 @@ pub fn time_ticks(scale: &TimeScale) -> Vec<Tick> {
                 if day > last || ticks.len() > 1000 {
                     break;
                 }
-                push(&mut ticks, day, TickLabel::Month { year, month }, month == 1);
+                push(
+                    &mut ticks,
+                    day,
+                    TickLabel::Month { year, month },
+                    month == 1,
+                );
                 month_index += i64::from(n);
             }
         }
@@ -138,7 +161,13 @@ mod tests {
         let labels: Vec<TickLabel> = ticks.iter().map(|t| t.label).collect();
         assert_eq!(
             labels,
-            [TickLabel::Year(2023), TickLabel::Year(2024), TickLabel::Year(2025), TickLabel::Year(2026), TickLabel::Year(2027)]
+            [
+                TickLabel::Year(2023),
+                TickLabel::Year(2024),
+                TickLabel::Year(2025),
+                TickLabel::Year(2026),
+                TickLabel::Year(2027)
+            ]
         );
     }
 
@@ -146,7 +175,13 @@ mod tests {
     fn one_year_on_a_wide_screen_gets_month_ticks() {
         let ticks = time_ticks(&scale((2025, 1, 1), (2026, 1, 1), 1200.0));
         assert!(ticks.len() >= 12, "{ticks:?}");
-        assert!(matches!(ticks[0].label, TickLabel::Month { year: 2025, month: 1 }));
+        assert!(matches!(
+            ticks[0].label,
+            TickLabel::Month {
+                year: 2025,
+                month: 1
+            }
+        ));
         assert!(ticks[0].major);
     }
 
@@ -155,7 +190,9 @@ mod tests {
         for width in [320.0, 768.0, 1920.0] {
             let ticks = time_ticks(&scale((2025, 11, 10), (2025, 12, 10), width));
             assert!(ticks.len() >= 2, "{width}: {ticks:?}");
-            assert!(ticks.iter().all(|t| matches!(t.label, TickLabel::Day { .. })));
+            assert!(ticks
+                .iter()
+                .all(|t| matches!(t.label, TickLabel::Day { .. })));
             for pair in ticks.windows(2) {
                 assert!(pair[1].x - pair[0].x >= MIN_TICK_SPACING_PX - 0.5);
             }

@@ -66,7 +66,11 @@ impl View {
 
     /// Keeps the window inside `bounds` (shifting, never shrinking unless
     /// wider than the bounds).
+    /// An empty, inverted or non-finite window becomes the bounds.
     pub fn clamped(&self, bounds: &View) -> View {
+        if !(self.start.is_finite() && self.span().is_finite() && self.span() > 0.0) {
+            return *bounds;
+        }
         let span = self.span().min(bounds.span());
         let mut start = self.start;
         if start < bounds.start {
@@ -88,7 +92,10 @@ pub struct TimeScale {
 
 impl TimeScale {
     pub fn new(view: View, width: f64) -> TimeScale {
-        TimeScale { view, width: width.max(1.0) }
+        TimeScale {
+            view,
+            width: width.max(1.0),
+        }
     }
 
     pub fn px_per_day(&self) -> f64 {
@@ -108,7 +115,17 @@ impl TimeScale {
 mod tests {
     use super::*;
 
-    const BOUNDS: View = View { start: 0.0, end: 1000.0 };
+    const BOUNDS: View = View {
+        start: 0.0,
+        end: 1000.0,
+    };
+
+    #[test]
+    fn inverted_or_infinite_windows_clamp_to_the_bounds() {
+        assert_eq!(View::new(0.0, -1e300).clamped(&BOUNDS), BOUNDS);
+        assert_eq!(View::new(f64::NEG_INFINITY, 5.0).clamped(&BOUNDS), BOUNDS);
+        assert_eq!(View::new(3.0, 3.0).clamped(&BOUNDS), BOUNDS);
+    }
 
     #[test]
     fn pixels_and_days_round_trip() {
@@ -134,7 +151,10 @@ mod tests {
         assert_eq!(tiny.span(), MIN_SPAN_DAYS);
         let wide = View::new(400.0, 500.0).zoomed(1e-9, 0.5, &BOUNDS);
         assert_eq!(wide, BOUNDS);
-        assert_eq!(View::new(0.0, 10.0).zoomed(f64::NAN, 0.5, &BOUNDS), View::new(0.0, 10.0));
+        assert_eq!(
+            View::new(0.0, 10.0).zoomed(f64::NAN, 0.5, &BOUNDS),
+            View::new(0.0, 10.0)
+        );
     }
 
     #[test]

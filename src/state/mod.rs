@@ -5,7 +5,10 @@
 //! Architecture Invariant: no `leptos` or `web_sys` here; every transition
 //! is a host-tested function.
 
+pub mod embed;
 pub mod url;
+
+use std::sync::Arc;
 
 use crate::data::Dataset;
 use crate::i18n::Lang;
@@ -44,7 +47,7 @@ impl NavKey {
 /// Zoom factor of one button press or key press.
 pub const ZOOM_STEP: f64 = 2.0;
 
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct ViewState {
     pub lang: Lang,
     /// The fit-all window, also the pan and zoom bounds.
@@ -55,8 +58,20 @@ pub struct ViewState {
     pub selected: Option<usize>,
     /// The event whose marker holds the roving tab stop.
     pub focused: usize,
-    /// Event days (start day of each event, in dataset order).
-    event_days: Vec<f64>,
+    /// Event days (start day of each event, in dataset order, so sorted).
+    /// Shared: cloning the state copies no list, even at 100,000 events.
+    event_days: Arc<[f64]>,
+}
+
+/// The fields a transition changes, to compare states cheaply.
+type Snapshot = (Lang, View, View, Option<usize>, usize);
+
+impl PartialEq for ViewState {
+    fn eq(&self, other: &ViewState) -> bool {
+        self.snapshot() == other.snapshot()
+            && (Arc::ptr_eq(&self.event_days, &other.event_days)
+                || self.event_days == other.event_days)
+    }
 }
 
 impl ViewState {
@@ -69,8 +84,22 @@ impl ViewState {
             view: bounds,
             selected: None,
             focused: 0,
-            event_days: dataset.events.iter().map(|e| e.date.start_day() as f64).collect(),
+            event_days: dataset
+                .events
+                .iter()
+                .map(|e| e.date.start_day() as f64)
+                .collect(),
         }
+    }
+
+    fn snapshot(&self) -> Snapshot {
+        (
+            self.lang,
+            self.bounds,
+            self.view,
+            self.selected,
+            self.focused,
+        )
     }
 
     pub fn n_events(&self) -> usize {
@@ -88,18 +117,34 @@ impl ViewState {
     pub fn set_view(&mut self, view: View) {
         self.view = view.clamped(&self.bounds);
         let is_visible = |day: f64| day >= self.view.start && day <= self.view.end;
-        if self.event_days.get(self.focused).is_some_and(|&d| is_visible(d + 0.5)) {
+        if self
+            .event_days
+            .get(self.focused)
+            .is_some_and(|&d| is_visible(d + 0.5))
+        {
             return;
         }
-        let center = self.view.center();
-        let nearest = self
-            .event_days
-            .iter()
-            .enumerate()
-            .filter(|(_, &d)| is_visible(d + 0.5))
-            .min_by(|(_, a), (_, b)| (*a - center).abs().total_cmp(&(*b - center).abs()));
-        if let Some((idx, _)) = nearest {
+        if let Some(idx) = self.nearest_visible(self.view.center()) {
             self.focused = idx;
+        }
+    }
+
+    /// The visible event whose day is nearest `center` (the first of equals),
+    /// by binary search over the sorted days.
+    fn nearest_visible(&self, center: f64) -> Option<usize> {
+        let days = &self.event_days;
+        let first = days.partition_point(|&d| d + 0.5 < self.view.start);
+        let end = days.partition_point(|&d| d + 0.5 <= self.view.end);
+        if first >= end {
+            return None;
+        }
+        let split = days.partition_point(|&d| d < center).clamp(first, end);
+        let before = (split > first).then(|| days.partition_point(|&d| d < days[split - 1]));
+        let after = (split < end).then_some(split);
+        match (before, after) {
+            (Some(b), Some(a)) if center - days[b] <= days[a] - center => Some(b),
+            (_, Some(a)) => Some(a),
+            (b, None) => b,
         }
     }
 
@@ -130,10 +175,15 @@ impl ViewState {
         let pad = (span * 0.25).max(crate::scale::time::MIN_SPAN_DAYS / 2.0);
         let target = View::new(first_day - pad, last_day + pad);
         let factor = self.view.span() / target.span();
-        if let Some(first) = self.event_days.iter().position(|&d| d >= first_day) {
+        let first = self.event_days.partition_point(|&d| d < first_day);
+        if first < self.n_events() {
             self.focused = first;
         }
-        let view = View::new(target.start, target.start + self.view.span()).zoomed(factor, 0.0, &self.bounds);
+        let view = View::new(target.start, target.start + self.view.span()).zoomed(
+            factor,
+            0.0,
+            &self.bounds,
+        );
         self.set_view(view);
     }
 
@@ -162,7 +212,7 @@ impl ViewState {
         if n == 0 {
             return false;
         }
-        let before = self.clone();
+        let before = self.snapshot();
         match key {
             NavKey::Next => self.focus((self.focused + 1).min(n - 1)),
             NavKey::Previous => self.focus(self.focused.saturating_sub(1)),
@@ -173,7 +223,7 @@ impl ViewState {
             NavKey::ZoomIn => self.zoom_step(true),
             NavKey::ZoomOut => self.zoom_step(false),
         }
-        *self != before
+        self.snapshot() != before
     }
 }
 
@@ -262,6 +312,28 @@ mod tests {
         state.zoom_to(a, b);
         assert!(state.view.start <= a && state.view.end >= b);
         assert!(state.view.span() < state.bounds.span());
+    }
+
+    #[test]
+    fn the_tab_stop_moves_to_the_visible_event_nearest_the_centre() {
+        let mut state = state();
+        let (first, last) = (state.bounds.start, state.bounds.end);
+        for step in 0..200 {
+            let span = 3.0 + f64::from(step % 7) * 25.0;
+            let start = first + (last - first) * f64::from(step) / 200.0;
+            state.focused = usize::MAX;
+            state.set_view(View::new(start, start + span));
+            // The direct search the binary search replaces.
+            let center = state.view.center();
+            let expected = state
+                .event_days
+                .iter()
+                .enumerate()
+                .filter(|(_, &d)| d + 0.5 >= state.view.start && d + 0.5 <= state.view.end)
+                .min_by(|(_, a), (_, b)| (*a - center).abs().total_cmp(&(*b - center).abs()))
+                .map_or(usize::MAX, |(idx, _)| idx);
+            assert_eq!(state.focused, expected, "{:?}", state.view);
+        }
     }
 
     #[test]

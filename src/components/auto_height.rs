@@ -1,0 +1,97 @@
+//! Auto-height for embeds: when the page runs inside an iframe, it posts
+//! its content height to the parent window at start, whenever the height
+//! changes and when the parent asks (the protocol of [`crate::state::embed`],
+//! which `www/embed.js` implements on the host page).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::state::embed::{is_height_request, HeightMessage};
+
+/// Starts reporting the height; does nothing in a top-level page.
+pub fn start() {
+    let Some(parent) = parent_window() else {
+        return;
+    };
+    let last_height = Rc::new(Cell::new(None::<u32>));
+    let post = {
+        let parent = parent.clone();
+        let last_height = Rc::clone(&last_height);
+        move |force: bool| {
+            let Some(html) = document().document_element() else {
+                return;
+            };
+            let height = html.get_bounding_client_rect().height();
+            let message = HeightMessage::new(height, &window().name().unwrap_or_default());
+            if !force && last_height.get() == Some(message.height) {
+                return;
+            }
+            last_height.set(Some(message.height));
+            if let Ok(value) = serde_wasm_bindgen::to_value(&message) {
+                let _ = parent.post_message(&value, "*");
+            }
+        }
+    };
+
+    // The root element's box is the content height (the iframe's viewport
+    // height does not stretch it), so observing it sees every change.
+    let on_resize = post.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| on_resize(false));
+    if let (Ok(observer), Some(html)) = (
+        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
+        document().document_element(),
+    ) {
+        observer.observe(&html);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+
+    // Once the host follows the messages (the viewport takes the posted
+    // height), the page shows no scrollbar of its own: one appearing for a
+    // moment would narrow the layout, change its height, and the two would
+    // chase each other. A host that does not resize keeps the scrollbar.
+    let resized = window_event_listener_untyped("resize", move |_| {
+        let inner_height = window()
+            .inner_height()
+            .ok()
+            .and_then(|height| height.as_f64())
+            .unwrap_or(0.0);
+        let is_followed = last_height
+            .get()
+            .is_some_and(|posted| (inner_height - f64::from(posted)).abs() < 1.0);
+        if let (true, Some(html)) = (is_followed, document().document_element()) {
+            let _ = html.class_list().add_1("auto-height");
+        }
+    });
+    std::mem::forget(resized);
+
+    // A script that loaded after the first message asks again.
+    let listener = window_event_listener_untyped("message", move |event| {
+        let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
+            return;
+        };
+        let from_parent = event
+            .source()
+            .is_some_and(|source| js_sys::Object::is(&source, &parent));
+        let kind = js_sys::Reflect::get(&event.data(), &JsValue::from_str("type"))
+            .ok()
+            .and_then(|kind| kind.as_string());
+        if from_parent && is_height_request(kind.as_deref()) {
+            post(true);
+        }
+    });
+    // Lives as long as the page.
+    std::mem::forget(listener);
+}
+
+/// The parent window when this page is framed.
+fn parent_window() -> Option<web_sys::Window> {
+    let window = window();
+    let parent = window.parent().ok().flatten()?;
+    (!js_sys::Object::is(&parent, &window)).then_some(parent)
+}

@@ -1,0 +1,373 @@
+//! The one component that owns a `<canvas>`: it sizes it by
+//! `devicePixelRatio`, redraws on resize, language, data, selection and
+//! theme change, and turns pointer and keyboard input into marks through
+//! the pure hit test and key transitions of `charts`. It is also the one
+//! place that names plotters' `CanvasBackend` (see [`render_png`]).
+
+use leptos::html;
+use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters_canvas::CanvasBackend;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen::JsCast;
+
+use super::AppContext;
+use crate::charts::scaled::device_size;
+use crate::charts::tooltip::place_tooltip;
+use crate::charts::{move_active, Caption, ChartKey, ChartLayout, Highlight, Scaled, Theme};
+
+/// Reads the page's colours from its CSS custom properties.
+pub fn page_theme() -> Theme {
+    let style = document()
+        .document_element()
+        .and_then(|root| window().get_computed_style(&root).ok().flatten());
+    match style {
+        Some(style) => Theme::from_css(|name| style.get_property_value(name).unwrap_or_default()),
+        None => Theme::light(),
+    }
+}
+
+fn pixel_ratio() -> f64 {
+    let ratio = window().device_pixel_ratio();
+    if ratio.is_finite() && ratio > 0.0 {
+        ratio
+    } else {
+        1.0
+    }
+}
+
+/// Draws `layout` on `canvas` at `ratio` device pixels per CSS pixel.
+fn paint(
+    canvas: &web_sys::HtmlCanvasElement,
+    layout: &ChartLayout,
+    theme: &Theme,
+    highlight: Highlight,
+    ratio: f64,
+) {
+    let (width, height) = layout.size();
+    let (device_w, device_h) = device_size(width, height, ratio);
+    if canvas.width() != device_w {
+        canvas.set_width(device_w);
+    }
+    if canvas.height() != device_h {
+        canvas.set_height(device_h);
+    }
+    let style = web_sys::HtmlElement::style(canvas);
+    let _ = style.set_property("width", &format!("{width}px"));
+    let _ = style.set_property("height", &format!("{height}px"));
+    let Some(backend) = CanvasBackend::with_canvas_object(canvas.clone()) else {
+        return;
+    };
+    let area = Scaled::new(backend, ratio).into_drawing_area();
+    if let Err(error) = layout.draw(&area, theme, highlight) {
+        leptos::logging::warn!("chart drawing failed: {error:?}");
+    }
+    let _ = area.present();
+}
+
+/// The chart as a PNG data URL, drawn on a detached canvas with its
+/// headline and source line, in the light theme (how a newspaper prints it).
+pub fn render_png(layout: &ChartLayout, caption: &Caption, ratio: f64) -> Option<String> {
+    let canvas: web_sys::HtmlCanvasElement =
+        document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let (width, height) = layout.export_size(caption);
+    let (device_w, device_h) = device_size(width, height, ratio);
+    canvas.set_width(device_w);
+    canvas.set_height(device_h);
+    let backend = CanvasBackend::with_canvas_object(canvas.clone())?;
+    let area = Scaled::new(backend, ratio).into_drawing_area();
+    layout
+        .draw_for_export(&area, &Theme::light(), caption)
+        .ok()?;
+    area.present().ok()?;
+    canvas.to_data_url_with_type("image/png").ok()
+}
+
+/// Keeps `width` equal to the element's content width.
+fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
+    let target = element.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let new_width = f64::from(target.client_width());
+        // `try_`: the observer outlives the chart when other data replaces the story.
+        if width
+            .try_get_untracked()
+            .is_some_and(|old| (new_width - old).abs() > 0.5)
+        {
+            width.set(new_width);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// Bumps `version` when the page's theme may have changed: the system's
+/// colour scheme, or a class, style or `data-theme` set on `<html>`.
+fn watch_theme(version: RwSignal<u32>) {
+    let bump = Closure::<dyn Fn()>::new(move || version.update(|v| *v = v.wrapping_add(1)));
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let _ = query.add_event_listener_with_callback("change", bump.as_ref().unchecked_ref());
+    }
+    if let (Some(root), Ok(observer)) = (
+        document().document_element(),
+        web_sys::MutationObserver::new(bump.as_ref().unchecked_ref()),
+    ) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attributes(true);
+        options.set_attribute_filter(&js_sys::Array::of3(
+            &"class".into(),
+            &"style".into(),
+            &"data-theme".into(),
+        ));
+        let _ = observer.observe_with_options(&root, &options);
+        std::mem::forget(observer);
+    }
+    bump.forget();
+}
+
+/// A canvas chart: the `<canvas>` (role `img`, named by `label`) inside a
+/// focusable wrapper, and the tooltip of the active mark.
+#[component]
+pub fn ChartCanvas(
+    /// Lays the chart out for a width in CSS pixels (reads its own
+    /// signals: language, options).
+    layout_for: Callback<f64, ChartLayout>,
+    /// The canvas's accessible name: the chart summarised in words.
+    #[prop(into)]
+    label: Signal<String>,
+    /// The chart's title, for the focusable wrapper's name.
+    #[prop(into)]
+    name: Signal<String>,
+    /// `data-testid` of the wrapper; the canvas gets `{test_id}-canvas`.
+    test_id: &'static str,
+) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let lang = context.lang;
+    let selected = context.selected;
+
+    let wrapper_ref = NodeRef::<html::Div>::new();
+    let canvas_ref = NodeRef::<html::Canvas>::new();
+    let width = RwSignal::new(0.0f64);
+    let ratio = RwSignal::new(pixel_ratio());
+    let theme_version = RwSignal::new(0u32);
+    Effect::new(move |_| {
+        if let Some(element) = wrapper_ref.get() {
+            width.set(f64::from(element.client_width()));
+            observe_width(&element, width);
+        }
+    });
+    watch_theme(theme_version);
+    let resize = window_event_listener(leptos::ev::resize, move |_| {
+        let now = pixel_ratio();
+        if ratio
+            .try_get_untracked()
+            .is_some_and(|old| (now - old).abs() > f64::EPSILON)
+        {
+            ratio.set(now);
+        }
+    });
+    on_cleanup(move || resize.remove());
+
+    let theme = Memo::new(move |_| {
+        theme_version.track();
+        page_theme()
+    });
+    let layout = Memo::new(move |_| {
+        let width = width.get();
+        (width > 0.0).then(|| layout_for.run(width))
+    });
+    // The mark the tooltip shows (pointer or keyboard), and whether the
+    // keyboard put it there (then it gets a focus ring and is announced).
+    let active = RwSignal::new(None::<usize>);
+    let by_keyboard = RwSignal::new(false);
+    Effect::new(move |_| {
+        let n_marks = layout.with(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0));
+        if active.get_untracked().is_some_and(|i| i >= n_marks) {
+            active.set(None);
+        }
+    });
+
+    Effect::new(move |_| {
+        let theme = theme.get();
+        let ratio = ratio.get();
+        let highlight = Highlight {
+            selected_event: selected.get(),
+            active_mark: if by_keyboard.get() {
+                active.get()
+            } else {
+                None
+            },
+        };
+        let Some(canvas) = canvas_ref.get() else {
+            return;
+        };
+        layout.with(|layout| {
+            if let Some(layout) = layout {
+                paint(&canvas, layout, &theme, highlight, ratio);
+            }
+        });
+    });
+
+    let mark_at = move |ev: &web_sys::MouseEvent| {
+        let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
+        layout.with_untracked(|l| l.as_ref().and_then(|l| l.hit_test(x, y)))
+    };
+    let on_pointer_move = move |ev: web_sys::PointerEvent| {
+        let hit = mark_at(&ev);
+        if active.get_untracked() != hit || by_keyboard.get_untracked() {
+            by_keyboard.set(false);
+            active.set(hit);
+        }
+        if let Some(canvas) = canvas_ref.get_untracked() {
+            let _ = web_sys::HtmlElement::style(&canvas)
+                .set_property("cursor", if hit.is_some() { "pointer" } else { "default" });
+        }
+    };
+    // A finger "leaves" as it lifts: the tooltip of a tap stays until the
+    // next tap; only a mouse moving off the chart hides it.
+    let on_pointer_leave = move |ev: web_sys::PointerEvent| {
+        if ev.pointer_type() == "mouse" && !by_keyboard.get_untracked() {
+            active.set(None);
+        }
+    };
+    let click_context = context.clone();
+    let on_click = move |ev: web_sys::MouseEvent| {
+        let hit = mark_at(&ev);
+        by_keyboard.set(false);
+        active.set(hit);
+        if let Some(event_idx) = hit.and_then(|i| {
+            layout.with_untracked(|l| {
+                l.as_ref()
+                    .and_then(|l| l.marks().get(i).map(|m| m.event_idx))
+            })
+        }) {
+            click_context.select(Some(event_idx));
+        }
+    };
+    let key_context = context.clone();
+    let on_keydown = move |ev: web_sys::KeyboardEvent| {
+        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
+            return;
+        }
+        let Some(key) = ChartKey::from_key(&ev.key()) else {
+            return;
+        };
+        let n_marks = layout.with_untracked(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0));
+        let current = if by_keyboard.get_untracked() {
+            active.get_untracked()
+        } else {
+            None
+        };
+        if key == ChartKey::Dismiss && current.is_none() {
+            return;
+        }
+        ev.prevent_default();
+        let next = move_active(current, n_marks, key);
+        if key == ChartKey::Select {
+            if let Some(event_idx) = next.and_then(|i| {
+                layout.with_untracked(|l| {
+                    l.as_ref()
+                        .and_then(|l| l.marks().get(i).map(|m| m.event_idx))
+                })
+            }) {
+                key_context.select(Some(event_idx));
+            }
+        }
+        by_keyboard.set(next.is_some());
+        active.set(next);
+    };
+    let on_blur = move |_ev: web_sys::FocusEvent| {
+        if by_keyboard.get_untracked() {
+            by_keyboard.set(false);
+            active.set(None);
+        }
+    };
+
+    let tooltip_id = format!("{test_id}-tooltip");
+    let described_by = tooltip_id.clone();
+    let tooltip = move || {
+        let idx = active.get()?;
+        layout.with(|layout| {
+            let layout = layout.as_ref()?;
+            let mark = layout.marks().get(idx)?;
+            let (chart_width, _) = layout.size();
+            Some((
+                mark.tooltip.clone(),
+                place_tooltip(mark.anchor, chart_width, 150.0),
+                idx,
+            ))
+        })
+    };
+    let announcement = move || {
+        if !by_keyboard.get() {
+            return String::new();
+        }
+        let idx = active.get();
+        layout.with(|l| {
+            l.as_ref()
+                .and_then(|l| idx.and_then(|i| l.marks().get(i)))
+                .map(|m| m.tooltip.as_sentence())
+                .unwrap_or_default()
+        })
+    };
+    let strings = move || lang.get().strings();
+
+    view! {
+        <div
+            class="chart-canvas"
+            data-testid=test_id
+            data-mark-count=move || layout.with(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0)).to_string()
+            data-active-mark=move || active.get().map(|i| i.to_string()).unwrap_or_default()
+            tabindex="0"
+            role="group"
+            aria-label=move || crate::i18n::fill(strings().chart_canvas_hint, name.get())
+            aria-describedby=move || active.get().map(|_| described_by.clone())
+            node_ref=wrapper_ref
+            on:keydown=on_keydown
+            on:blur=on_blur
+        >
+            <canvas
+                role="img"
+                aria-label=move || label.get()
+                data-testid=format!("{test_id}-canvas")
+                node_ref=canvas_ref
+                on:pointermove=on_pointer_move
+                on:pointerleave=on_pointer_leave
+                on:click=on_click
+            ></canvas>
+            {move || tooltip().map(|(tooltip, placement, idx)| {
+                let style = format!(
+                    "left:{:.0}px;top:{:.0}px;width:{:.0}px",
+                    placement.left, placement.top, placement.width
+                );
+                view! {
+                    <div
+                        id=tooltip_id.clone()
+                        class=placement.side.class()
+                        role="tooltip"
+                        data-testid="chart-tooltip"
+                        data-mark=idx.to_string()
+                        style=style
+                    >
+                        <p class="tooltip-title">{tooltip.title.clone()}</p>
+                        <dl>
+                            {tooltip.rows.iter().map(|(name, value)| view! {
+                                <div><dt>{name.clone()}</dt><dd>{value.clone()}</dd></div>
+                            }).collect_view()}
+                        </dl>
+                        {tooltip.source.clone().map(|source| view! {
+                            <p class="tooltip-source">
+                                {source.quote.map(|quote| view! { <q lang="fr">{quote}</q> " " })}
+                                <cite lang="fr">{source.citation}</cite>
+                            </p>
+                        })}
+                    </div>
+                }
+            })}
+            <p class="visually-hidden" aria-live="polite" aria-atomic="true">{announcement}</p>
+        </div>
+    }
+}

@@ -1,0 +1,69 @@
+//! The cumulative chart: announced commitments over time as a step line,
+//! with its summary (what is counted), a key to its points, the data
+//! table and the downloads.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::chart_canvas::ChartCanvas;
+use super::chart_table::ChartTable;
+use super::export_buttons::ExportButtons;
+use super::intl::IntlFormatter;
+use super::intl::{tr, tr_signal};
+use super::AppContext;
+use crate::charts::cumulative::{self, CumulativeLayout, CumulativeModel};
+use crate::charts::export::ExportChart;
+use crate::charts::table::cumulative_table;
+use crate::charts::ChartLayout;
+
+/// Announced commitments, added up over time.
+#[component]
+pub fn CumulativeChart() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let lang = context.lang;
+    let dataset = context.dataset.clone();
+    let model = Arc::new(CumulativeModel::new(&dataset));
+    let has_reported = model.steps.iter().any(|s| s.reported);
+
+    let build = {
+        let (dataset, model) = (dataset.clone(), model.clone());
+        Callback::new(move |width: f64| {
+            ChartLayout::Cumulative(CumulativeLayout::new(
+                &dataset,
+                &model,
+                width,
+                &IntlFormatter::new(lang.get()),
+            ))
+        })
+    };
+    let summary = {
+        let (dataset, model) = (dataset.clone(), model.clone());
+        Signal::derive(move || {
+            cumulative::summary(&dataset, &model, &IntlFormatter::new(lang.get()))
+        })
+    };
+    let table = {
+        let (dataset, model) = (dataset.clone(), model.clone());
+        Signal::derive(move || cumulative_table(&dataset, &model, &IntlFormatter::new(lang.get())))
+    };
+    let title = tr_signal(lang, |s| s.chart_cumulative_heading);
+
+    view! {
+        <section class="chart" data-testid="cumulative-chart" aria-labelledby="cumulative-heading">
+            <h3 id="cumulative-heading">{tr(lang, |s| s.chart_cumulative_heading)}</h3>
+            <p class="chart-summary" data-testid="cumulative-summary">{move || summary.get()}</p>
+            <ul class="chart-key" aria-hidden="true">
+                <li><span class="key-dot"></span>{tr(lang, |s| s.chart_legend_occurred)}</li>
+                {has_reported.then(|| view! {
+                    <li><span class="key-dot hollow"></span>{tr(lang, |s| s.chart_legend_reported)}</li>
+                })}
+            </ul>
+            <ChartCanvas layout_for=build label=summary name=title test_id="cumulative-canvas" />
+            <div class="chart-footer">
+                <ChartTable table=table test_id="cumulative-table" />
+                <ExportButtons chart=ExportChart::Cumulative png=build title=title />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,94 @@
+//! Key figures: the numbers that are not dollars, as cards with their
+//! source quote (the markup of `SourceList`: the quote in `<q>`, the
+//! article cited), each linked to its event on the timeline.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use super::export_buttons::ExportButtons;
+use super::intl::IntlFormatter;
+use super::intl::{tr, tr_signal};
+use super::AppContext;
+use crate::charts::export::ExportChart;
+use crate::charts::key_figures::{self, KeyFigures as Cards};
+use crate::charts::{kind_name, source_citation};
+use crate::data::DateKind;
+use crate::i18n::Formatter;
+
+/// The cards, their summary and downloads.
+#[component]
+pub fn KeyFigures() -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let lang = context.lang;
+    let selected = context.selected;
+    let dataset = context.dataset.clone();
+    let cards = Arc::new(Cards::new(&dataset));
+    let summary = {
+        let cards = cards.clone();
+        Signal::derive(move || key_figures::summary(&cards, &IntlFormatter::new(lang.get())))
+    };
+    let title = tr_signal(lang, |s| s.chart_key_figures_heading);
+
+    let list = {
+        let (dataset, cards, context) = (dataset.clone(), cards.clone(), context.clone());
+        move || {
+            let lang = lang.get();
+            let strings = lang.strings();
+            let fmt = IntlFormatter::new(lang);
+            cards
+                .figure_idxs
+                .iter()
+                .map(|&idx| {
+                    let figure = &dataset.figures[idx];
+                    let event_idx = figure.event_idx;
+                    let event = dataset.events.get(event_idx);
+                    let value = if figure.approximate { format!("≈\u{a0}{}", fmt.figure(figure)) } else { fmt.figure(figure) };
+                    let mut meta = vec![kind_name(figure.kind, strings).to_string()];
+                    if let Some(event) = event {
+                        let date = fmt.date(&event.date);
+                        meta.push(if event.date_kind == DateKind::Reported { format!("{date} ({})", strings.date_reported) } else { date });
+                    }
+                    let sources = figure
+                        .sources
+                        .iter()
+                        .map(|source| {
+                            let citation = source_citation(&dataset, source);
+                            let quote = source.quote.clone();
+                            view! {
+                                <li class="source">
+                                    {quote.map(|q| view! { <blockquote lang="fr"><q>{q}</q></blockquote> })}
+                                    <p class="source-ref"><cite lang="fr">{citation}</cite></p>
+                                </li>
+                            }
+                        })
+                        .collect_view();
+                    let select_context = context.clone();
+                    view! {
+                        <li class="key-figure" data-testid="key-figure" data-figure-id=figure.id.clone()
+                            class:selected=move || selected.get() == Some(event_idx)>
+                            <p class="key-figure-value">{value}</p>
+                            <p class="key-figure-label">{lang.pick(&figure.label).to_string()}</p>
+                            <p class="key-figure-meta">{meta.join(" · ")}</p>
+                            <ul class="sources" data-testid="figure-sources">{sources}</ul>
+                            <button type="button" class="link-button" on:click=move |_| select_context.select(Some(event_idx))>
+                                {strings.chart_see_on_timeline} " ↑"
+                            </button>
+                        </li>
+                    }
+                })
+                .collect_view()
+        }
+    };
+
+    view! {
+        <section class="chart" data-testid="key-figures" aria-labelledby="key-figures-heading">
+            <h3 id="key-figures-heading">{tr(lang, |s| s.chart_key_figures_heading)}</h3>
+            <p class="chart-summary">{move || summary.get()}</p>
+            <ul class="key-figures">{list}</ul>
+            <div class="chart-footer">
+                <ExportButtons chart=ExportChart::KeyFigures title=title />
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,648 @@
+//! A corpus of malformed files (tests/corpus/): each gives its own
+//! specific problem at its place, never a panic, and the valid parts of a
+//! file still show. Plus generated extremes too big to commit.
+
+use ai_race::data::{self, DatePart, PathRefusal, ProblemKind, RefKind, Unmapped};
+
+/// A problem's place as printed (`path line:column`, `$` for the whole
+/// file) and a test of its kind.
+type Expected = (&'static str, fn(&ProblemKind) -> bool);
+
+/// Loads `bytes` and checks that a problem of the expected kind is at the
+/// expected place, that every problem has a message and a hint in both
+/// languages, and that every problem on a path has a position.
+fn check(name: &str, bytes: &[u8], (place, matches): Expected, n_events: usize) {
+    let loaded = data::load(bytes);
+    let shown: Vec<(String, &ProblemKind)> = loaded
+        .problems
+        .iter()
+        .map(|p| (p.place(), &p.kind))
+        .collect();
+    assert!(
+        loaded
+            .problems
+            .iter()
+            .any(|p| p.place() == place && matches(&p.kind)),
+        "{name}: expected a problem at {place}, got {shown:#?}"
+    );
+    assert_eq!(
+        loaded.dataset.events.len(),
+        n_events,
+        "{name}: events shown"
+    );
+    for problem in &loaded.problems {
+        let (message, hint) = (problem.message(), problem.hint());
+        assert!(
+            !message.fr.is_empty()
+                && !message.en.is_empty()
+                && !hint.fr.is_empty()
+                && !hint.en.is_empty()
+        );
+        let is_whole_file = problem.path.is_empty() || problem.path == "events";
+        assert!(
+            is_whole_file || problem.line.is_some(),
+            "{name}: {} has no position",
+            problem.path
+        );
+    }
+}
+
+/// Every corpus file, the problem it must give and how many events still
+/// show.
+fn corpus() -> Vec<(&'static str, Expected, usize)> {
+    vec![
+        // Unreadable JSON.
+        (
+            "truncated.json",
+            (
+                "$ 28:2",
+                |k| matches!(k, ProblemKind::Syntax { detail } if detail.contains("EOF")),
+            ),
+            0,
+        ),
+        (
+            "trailing-comma.json",
+            (
+                "$ 4:3",
+                |k| matches!(k, ProblemKind::Syntax { detail } if detail == "trailing comma"),
+            ),
+            0,
+        ),
+        (
+            "deep-nesting.json",
+            (
+                "$ 1:138",
+                |k| matches!(k, ProblemKind::Syntax { detail } if detail == "recursion limit exceeded"),
+            ),
+            0,
+        ),
+        (
+            "nul-byte.json",
+            (
+                "$ 36:19",
+                |k| matches!(k, ProblemKind::Syntax { detail } if detail.contains("control character")),
+            ),
+            0,
+        ),
+        (
+            "figure-huge-number.json",
+            (
+                "$ 51:20",
+                |k| matches!(k, ProblemKind::Syntax { detail } if detail == "number out of range"),
+            ),
+            0,
+        ),
+        // Wrong shapes and types.
+        (
+            "top-level-array.json",
+            ("$ 1:1", |k| matches!(k, ProblemKind::Shape { .. })),
+            0,
+        ),
+        (
+            "events-not-a-list.json",
+            (
+                "$ 27:12",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("expected a sequence")),
+            ),
+            0,
+        ),
+        (
+            "title-wrong-type.json",
+            (
+                "$ 2:12",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("expected struct Text")),
+            ),
+            0,
+        ),
+        (
+            "event-is-a-number.json",
+            (
+                "events[1] 47:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("integer `42`")),
+            ),
+            1,
+        ),
+        (
+            "date-wrong-type.json",
+            (
+                "events[0] 28:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("expected a string")),
+            ),
+            0,
+        ),
+        (
+            "missing-title.json",
+            (
+                "events[0] 28:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail == "missing field `title`"),
+            ),
+            1,
+        ),
+        (
+            "figure-nan-string.json",
+            (
+                "figures[0] 49:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("\"NaN\"")),
+            ),
+            1,
+        ),
+        (
+            "figure-infinity-string.json",
+            (
+                "figures[0] 49:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("\"Infinity\"")),
+            ),
+            1,
+        ),
+        (
+            "figure-unknown-unit.json",
+            (
+                "figures[0] 49:5",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("`euros`")),
+            ),
+            1,
+        ),
+        // Empty things.
+        (
+            "empty-file.json",
+            ("$", |k| matches!(k, ProblemKind::EmptyFile)),
+            0,
+        ),
+        (
+            "whitespace-only.json",
+            ("$", |k| matches!(k, ProblemKind::EmptyFile)),
+            0,
+        ),
+        (
+            "empty-object.json",
+            ("events 1:1", |k| matches!(k, ProblemKind::NoEvents)),
+            0,
+        ),
+        (
+            "empty-events.json",
+            ("events 27:13", |k| matches!(k, ProblemKind::NoEvents)),
+            0,
+        ),
+        (
+            "empty-id.json",
+            ("events[0].id 29:13", |k| matches!(k, ProblemKind::EmptyId)),
+            1,
+        ),
+        (
+            "empty-title.json",
+            ("events[0].title.fr 32:15", |k| {
+                matches!(k, ProblemKind::EmptyText { lang: "fr" })
+            }),
+            1,
+        ),
+        // Dates.
+        (
+            "date-feb-30.json",
+            (
+                "events[0].date 30:15",
+                |k| matches!(k, ProblemKind::ImpossibleDate { value } if value == "2025-02-30"),
+            ),
+            0,
+        ),
+        (
+            "date-month-13.json",
+            (
+                "events[0].date 30:15",
+                |k| matches!(k, ProblemKind::ImpossibleDate { value } if value == "2025-13"),
+            ),
+            0,
+        ),
+        (
+            "date-slashes.json",
+            (
+                "events[0].date 30:15",
+                |k| matches!(k, ProblemKind::BadDateFormat { value } if value == "2025/01/21"),
+            ),
+            0,
+        ),
+        (
+            "date-nan.json",
+            (
+                "events[0].date 30:15",
+                |k| matches!(k, ProblemKind::BadDateFormat { value } if value == "NaN"),
+            ),
+            0,
+        ),
+        (
+            "date-negative-year.json",
+            ("events[0].date 30:15", |k| {
+                matches!(k, ProblemKind::BadDateFormat { .. })
+            }),
+            0,
+        ),
+        (
+            "date-huge-year.json",
+            (
+                "events[0].date 30:15",
+                |k| matches!(k, ProblemKind::BadDateFormat { value } if value == "99999-01-21"),
+            ),
+            0,
+        ),
+        (
+            "derived-mismatch.json",
+            (
+                "events[1].date 49:15",
+                |k| matches!(k, ProblemKind::DerivedDateMismatch { expected, .. } if expected == "2026-01-23"),
+            ),
+            1,
+        ),
+        (
+            "derived-empty.json",
+            ("events[1].derived 65:18", |k| {
+                matches!(k, ProblemKind::EmptyDerivation)
+            }),
+            1,
+        ),
+        (
+            "derived-unknown-base.json",
+            ("events[0].derived.from 47:17", |k| {
+                matches!(
+                    k,
+                    ProblemKind::UnknownReference {
+                        what: RefKind::Event,
+                        ..
+                    }
+                )
+            }),
+            0,
+        ),
+        // Ids and references.
+        (
+            "duplicate-ids.json",
+            (
+                "events[1].id 48:13",
+                |k| matches!(k, ProblemKind::DuplicateId { id } if id == "a"),
+            ),
+            1,
+        ),
+        (
+            "unknown-track.json",
+            (
+                "events[0].track 39:16",
+                |k| matches!(k, ProblemKind::UnknownReference { what: RefKind::Track, id } if id == "moon"),
+            ),
+            1,
+        ),
+        (
+            "figure-unknown-event.json",
+            ("figures[0].event 58:16", |k| {
+                matches!(
+                    k,
+                    ProblemKind::UnknownReference {
+                        what: RefKind::Event,
+                        ..
+                    }
+                )
+            }),
+            1,
+        ),
+        // Numbers.
+        (
+            "figure-negative.json",
+            ("figures[0].value 51:16", |k| {
+                matches!(k, ProblemKind::NegativeAmount { .. })
+            }),
+            1,
+        ),
+        (
+            "period-zero.json",
+            ("figures[0].period.years 66:18", |k| {
+                matches!(k, ProblemKind::PeriodNotPositive)
+            }),
+            1,
+        ),
+        (
+            "period-negative.json",
+            ("figures[0].period.years 66:18", |k| {
+                matches!(k, ProblemKind::PeriodNotPositive)
+            }),
+            1,
+        ),
+        // Sources and links.
+        (
+            "source-javascript-url.json",
+            ("events[0].sources[0].url 42:18", |k| {
+                matches!(k, ProblemKind::BadUrl { .. })
+            }),
+            1,
+        ),
+        (
+            "media-javascript-url.json",
+            ("events[0].media.url 47:16", |k| {
+                matches!(k, ProblemKind::BadUrl { .. })
+            }),
+            1,
+        ),
+        (
+            "quote-too-long.json",
+            ("events[0].sources[0].quote 43:20", |k| {
+                matches!(k, ProblemKind::QuoteTooLong { n_chars: 400 })
+            }),
+            1,
+        ),
+        // Encodings and formats.
+        (
+            "latin1.json",
+            ("$ 36:17", |k| {
+                matches!(k, ProblemKind::NotUtf8 { byte_offset: 514 })
+            }),
+            1,
+        ),
+        (
+            "utf16.json",
+            ("$ 1:1", |k| {
+                matches!(k, ProblemKind::NotUtf8 { byte_offset: 0 })
+            }),
+            0,
+        ),
+        (
+            "top-level-string.json",
+            ("$ 1:1", |k| matches!(k, ProblemKind::UnknownFormat)),
+            0,
+        ),
+        (
+            "null.json",
+            ("$ 1:1", |k| matches!(k, ProblemKind::UnknownFormat)),
+            0,
+        ),
+        (
+            "not-json.txt",
+            ("$ 1:1", |k| matches!(k, ProblemKind::UnknownFormat)),
+            0,
+        ),
+        (
+            "html-page.html",
+            ("$ 1:1", |k| matches!(k, ProblemKind::UnknownFormat)),
+            0,
+        ),
+        // TimelineJS JSON.
+        (
+            "tl-truncated.json",
+            ("$ 5:8", |k| matches!(k, ProblemKind::Syntax { .. })),
+            0,
+        ),
+        (
+            "tl-end-before-start.json",
+            (
+                "events[0].end_date 19:19",
+                |k| matches!(k, ProblemKind::EndBeforeStart { start, end } if start == "2025-01-21" && end == "2024-12"),
+            ),
+            1,
+        ),
+        (
+            "tl-bad-month.json",
+            (
+                "events[0].start_date.month 12:18",
+                |k| matches!(k, ProblemKind::BadDatePart { part: DatePart::Month, value } if value == "13"),
+            ),
+            1,
+        ),
+        (
+            "tl-year-word.json",
+            ("events[0].start_date.year 11:17", |k| {
+                matches!(
+                    k,
+                    ProblemKind::BadDatePart {
+                        part: DatePart::Year,
+                        ..
+                    }
+                )
+            }),
+            1,
+        ),
+        (
+            "tl-no-start-date.json",
+            ("events[0].start_date 9:5", |k| {
+                matches!(k, ProblemKind::MissingStartDate)
+            }),
+            1,
+        ),
+        (
+            "tl-year-out-of-range.json",
+            (
+                "events[0].start_date.year 11:17",
+                |k| matches!(k, ProblemKind::YearOutOfRange { value } if value == "-13800000000"),
+            ),
+            1,
+        ),
+        (
+            "tl-feb-30.json",
+            (
+                "events[0].start_date 10:21",
+                |k| matches!(k, ProblemKind::ImpossibleDate { value } if value == "2025-02-30"),
+            ),
+            1,
+        ),
+        (
+            "tl-duplicate-unique-id.json",
+            (
+                "events[1].unique_id 31:20",
+                |k| matches!(k, ProblemKind::DuplicateId { id } if id == "same"),
+            ),
+            1,
+        ),
+        (
+            "tl-events-not-a-list.json",
+            ("events 8:13", |k| matches!(k, ProblemKind::Shape { .. })),
+            0,
+        ),
+        (
+            "tl-cosmological-scale.json",
+            ("scale 21:12", |k| {
+                matches!(
+                    k,
+                    ProblemKind::NotMapped {
+                        feature: Unmapped::Scale,
+                        ..
+                    }
+                )
+            }),
+            1,
+        ),
+        (
+            "tl-time-of-day.json",
+            (
+                "events[0].start_date.hour 14:17",
+                |k| matches!(k, ProblemKind::NotMapped { feature: Unmapped::TimeOfDay, value } if value == "14:30"),
+            ),
+            1,
+        ),
+        // TimelineJS CSV.
+        (
+            "csv-missing-headline.csv",
+            (
+                "rows[1] 1:1",
+                |k| matches!(k, ProblemKind::CsvMissingColumns { columns } if columns == "Headline"),
+            ),
+            0,
+        ),
+        (
+            "csv-unclosed-quote.csv",
+            ("$ 2:26", |k| matches!(k, ProblemKind::CsvUnclosedQuote)),
+            1,
+        ),
+        (
+            "csv-bad-year.csv",
+            ("rows[2][\"Year\"] 2:1", |k| {
+                matches!(
+                    k,
+                    ProblemKind::BadDatePart {
+                        part: DatePart::Year,
+                        ..
+                    }
+                )
+            }),
+            1,
+        ),
+        (
+            "csv-end-before-start.csv",
+            ("rows[2][\"End Year\"] 2:12", |k| {
+                matches!(k, ProblemKind::EndBeforeStart { .. })
+            }),
+            1,
+        ),
+        (
+            "csv-unknown-row-type.csv",
+            (
+                "rows[2][\"Type\"] 2:31",
+                |k| matches!(k, ProblemKind::NotMapped { feature: Unmapped::RowType, value } if value == "slide"),
+            ),
+            1,
+        ),
+        (
+            "csv-latin1.csv",
+            ("$ 2:32", |k| matches!(k, ProblemKind::NotUtf8 { .. })),
+            1,
+        ),
+        (
+            "csv-crlf-bom.csv",
+            ("$", |k| matches!(k, ProblemKind::TextCopiedToBothLanguages)),
+            1,
+        ),
+        (
+            "csv-header-only.csv",
+            ("events", |k| matches!(k, ProblemKind::NoEvents)),
+            0,
+        ),
+    ]
+}
+
+fn corpus_dir() -> std::path::PathBuf {
+    std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/corpus")
+}
+
+#[test]
+fn every_malformed_file_gives_its_specific_problem_at_its_place() {
+    let cases = corpus();
+    for (name, expected, n_events) in &cases {
+        let bytes =
+            std::fs::read(corpus_dir().join(name)).unwrap_or_else(|err| panic!("{name}: {err}"));
+        check(name, &bytes, *expected, *n_events);
+    }
+    println!("corpus: {} malformed files checked", cases.len());
+}
+
+#[test]
+fn the_corpus_has_at_least_forty_files_and_each_is_checked() {
+    let mut on_disk: Vec<String> = std::fs::read_dir(corpus_dir())
+        .expect("tests/corpus")
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .collect();
+    on_disk.sort();
+    let mut checked: Vec<String> = corpus()
+        .iter()
+        .map(|(name, _, _)| name.to_string())
+        .collect();
+    checked.sort();
+    assert_eq!(
+        on_disk, checked,
+        "each file in tests/corpus has its row in corpus()"
+    );
+    assert!(checked.len() >= 40, "{} files", checked.len());
+}
+
+#[test]
+fn a_valid_file_with_a_byte_order_mark_has_no_problem() {
+    let bytes = std::fs::read(
+        std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bom.json"),
+    )
+    .expect("bom.json");
+    let loaded = data::load(&bytes);
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems);
+    assert_eq!(loaded.dataset.events.len(), 1);
+}
+
+#[test]
+fn a_multi_megabyte_string_is_read_not_choked_on() {
+    let long = "é".repeat(3_000_000);
+    let json = data::BUNDLED_JSON.replacen(
+        "\"title\": {",
+        &format!("\"title\": {{\"extra\": \"{long}\", "),
+        1,
+    );
+    assert!(json.len() > 6_000_000);
+    let loaded = data::load(json.as_bytes());
+    assert!(loaded.problems.is_empty(), "{:#?}", loaded.problems.first());
+    let csv = format!(
+        "Year,Headline,Text\n2025,Long,\"{}\"\n",
+        "x\"\"".repeat(2_000_000)
+    );
+    let loaded = data::load(csv.as_bytes());
+    assert_eq!(loaded.dataset.events.len(), 1);
+    assert_eq!(
+        loaded.dataset.events[0].summary.fr.len(),
+        4_000_000,
+        "doubled quotes read as one"
+    );
+}
+
+#[test]
+fn deep_nesting_is_an_error_not_a_stack_overflow() {
+    for depth in [200, 100_000, 1_000_000] {
+        for (open, close) in [("[", "]"), ("{\"a\":", "}")] {
+            let json = format!(
+                "{{\"events\": {}1{}}}",
+                open.repeat(depth),
+                close.repeat(depth)
+            );
+            let loaded = data::load(json.as_bytes());
+            let is_refused = match &loaded.problems[0].kind {
+                ProblemKind::Syntax { detail } => detail == "recursion limit exceeded",
+                // A map where the events list should be is refused before any depth.
+                ProblemKind::Shape { detail } => detail.contains("expected a sequence"),
+                _ => false,
+            };
+            assert!(is_refused, "{depth}: {:?}", loaded.problems[0]);
+            // TimelineJS-looking files take the other parser: the same.
+            let tl = format!(
+                "{{\"eras\": [], \"events\": {}1{}}}",
+                open.repeat(depth),
+                close.repeat(depth)
+            );
+            assert!(data::load(tl.as_bytes())
+                .problems
+                .iter()
+                .any(|p| p.is_error()));
+        }
+    }
+    let html = format!("{}x", "<blockquote>".repeat(1_000_000));
+    assert_eq!(data::rich_text::plain_text(&html), "x");
+}
+
+#[test]
+fn a_refused_data_address_is_a_problem_with_a_message() {
+    let problem = data::Problem::error(
+        "?data=",
+        ProblemKind::DataPathRefused {
+            value: "//evil.example".into(),
+            reason: PathRefusal::ProtocolRelative,
+        },
+    );
+    assert!(problem.message().en.contains("//evil.example"));
+    assert!(problem.message().fr.contains("//evil.example"));
+}

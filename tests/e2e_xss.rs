@@ -1,0 +1,285 @@
+//! End-to-end journeys for data loaded at run time (issue 6): crafted
+//! payloads in every text and URL field never run, other sites are refused
+//! with the error panel, broken files still show their valid events, and
+//! TimelineJS sheets and local files load with no server round trip.
+//!
+//! Ignored by a plain `cargo test`: they need the release build and
+//! chromedriver. Run with `E2E_DIST=dist CHROMEDRIVER=… cargo test -p
+//! ai-race --test e2e_xss -- --ignored --test-threads=1`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod support;
+
+use std::time::Duration;
+
+use serde_json::json;
+use support::{attr, journey, text_of, wait_ready, wait_until, Locator, TestResult};
+
+const DETAIL: &str = "[data-testid=detail]";
+const ERROR_PANEL: &str = "[data-testid=error-panel]";
+
+/// Elements no dataset text may ever create, anywhere in the app.
+const FORBIDDEN: &str = "script, iframe, object, embed, img, svg, math, style, template, form, \
+                         input:not([data-testid=data-file]), details, noscript, base, meta, link";
+
+/// What the page holds that a payload could have produced: forbidden
+/// elements inside `#app`, inline event-handler attributes, links in the
+/// detail panel that are not http(s) or mailto, and the `window.__xss`
+/// flag every payload sets if it runs.
+const INSPECT: &str = "
+    const app = document.getElementById('app');
+    const forbidden = [...app.querySelectorAll(arguments[0])].map(e => e.outerHTML.slice(0, 120));
+    const handlers = [...app.querySelectorAll('*')]
+        .filter(e => [...e.attributes].some(a => a.name.toLowerCase().startsWith('on')))
+        .map(e => e.outerHTML.slice(0, 120));
+    const links = [...document.querySelectorAll('[data-testid=detail] a[href], [data-testid=error-panel] a[href]')]
+        .filter(a => !/^(https?:|mailto:)/i.test(a.getAttribute('href') || ''))
+        .map(a => a.outerHTML.slice(0, 120));
+    const unsafeRel = [...document.querySelectorAll('[data-testid=detail] a[target=_blank]')]
+        .filter(a => !/noopener/.test(a.rel) || !/noreferrer/.test(a.rel))
+        .map(a => a.outerHTML.slice(0, 120));
+    return { xss: window.__xss === true, forbidden, handlers, links, unsafeRel };";
+
+/// Fires the events inline handlers and lazy payloads listen to on every
+/// element of the detail panel (links are not followed: no navigation).
+const PROVOKE: &str = "
+    for (const element of document.querySelectorAll('[data-testid=detail] *')) {
+        for (const type of ['mouseover', 'mouseenter', 'focus', 'animationstart', 'toggle', 'load', 'error']) {
+            element.dispatchEvent(new Event(type, { bubbles: true }));
+        }
+        if (element.tagName !== 'A' && element.tagName !== 'BUTTON') { element.click(); }
+    }";
+
+async fn assert_nothing_ran(client: &fantoccini::Client, when: &str) -> TestResult {
+    // Error and load handlers of would-be images fire asynchronously.
+    tokio::time::sleep(Duration::from_millis(200)).await;
+    let report = client.execute(INSPECT, vec![json!(FORBIDDEN)]).await?;
+    let is_clean = report["xss"] == json!(false)
+        && ["forbidden", "handlers", "links", "unsafeRel"]
+            .iter()
+            .all(|key| report[key].as_array().is_some_and(Vec::is_empty));
+    if !is_clean {
+        return Err(format!("{when}: a payload left a trace: {report:#}").into());
+    }
+    Ok(())
+}
+
+async fn wait_state(client: &fantoccini::Client, expected: &'static str) -> TestResult {
+    wait_until(&format!("#app data-state={expected}"), || async move {
+        let state = client
+            .execute(
+                "return document.getElementById('app').getAttribute('data-state');",
+                vec![],
+            )
+            .await?;
+        Ok(if state == json!(expected) {
+            Ok(())
+        } else {
+            Err(format!("data-state={state}"))
+        })
+    })
+    .await
+}
+
+/// Opens every event of `fixture` and checks, after provoking every
+/// element of the detail panel, that no payload ran or left an element.
+async fn check_fixture(
+    client: &fantoccini::Client,
+    site: &support::Site,
+    fixture: &str,
+    n_events: usize,
+) -> TestResult {
+    client
+        .goto(&site.url(&format!("/?data=fixtures/{fixture}")))
+        .await?;
+    wait_ready(client).await?;
+    assert_eq!(
+        attr(client, "#app", "data-event-count").await?,
+        Some(n_events.to_string()),
+        "{fixture}"
+    );
+    assert_nothing_ran(client, &format!("{fixture}: after loading")).await?;
+
+    let n_markers = client
+        .find_all(Locator::Css("[data-testid=event-marker]"))
+        .await?
+        .len();
+    assert_eq!(
+        n_markers, n_events,
+        "{fixture}: every payload event has its marker"
+    );
+    for marker_idx in 0..n_markers {
+        client
+            .execute(
+                "document.querySelectorAll('[data-testid=event-marker]')[arguments[0]].click();",
+                vec![json!(marker_idx)],
+            )
+            .await?;
+        wait_until("the detail panel to open", || async {
+            Ok(match text_of(client, "[data-testid=detail-title]").await? {
+                Some(_) => Ok(()),
+                None => Err("no detail title".to_string()),
+            })
+        })
+        .await?;
+        client.execute(PROVOKE, vec![]).await?;
+        assert_nothing_ran(client, &format!("{fixture}: with event {marker_idx} open")).await?;
+    }
+
+    // The payloads show as text, and the one good link survives.
+    let heading = text_of(client, "h1").await?.unwrap_or_default();
+    assert!(heading.contains("XSS fixture"), "{heading}");
+    let detail_text = text_of(client, DETAIL).await?.unwrap_or_default();
+    assert!(!detail_text.is_empty(), "{fixture}: an open detail panel");
+    let good_links = client
+        .execute("return [...document.querySelectorAll('[data-testid=detail-summary] a')].map(a => a.href);", vec![])
+        .await?;
+    for link in good_links.as_array().into_iter().flatten() {
+        assert!(
+            link.as_str().is_some_and(|l| l.starts_with("https://")),
+            "{fixture}: {link}"
+        );
+    }
+    Ok(())
+}
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn no_payload_in_any_text_or_url_field_ever_runs() -> TestResult {
+    journey(|client, site| async move {
+        check_fixture(&client, &site, "xss.json", 7).await?;
+        let heading = text_of(&client, "h1").await?.unwrap_or_default();
+        assert!(
+            heading.contains("<img src=x onerror"),
+            "payloads show as text: {heading}"
+        );
+        check_fixture(&client, &site, "xss-timelinejs.json", 3).await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn data_from_another_site_is_refused_with_the_error_panel_not_a_blank_page() -> TestResult {
+    journey(|client, site| async move {
+        for value in [
+            "https://evil.example/data.json",
+            "%2F%2Fevil.example%2Fdata.json",
+            "/%5Cevil.example/data.json",
+            "javascript:alert(1)",
+            "JaVaScRiPt%3Aalert(1)",
+            "data:application/json,%7B%7D",
+        ] {
+            client.goto(&site.url(&format!("/?data={value}"))).await?;
+            wait_state(&client, "error").await?;
+            assert_eq!(
+                attr(&client, ERROR_PANEL, "role").await?.as_deref(),
+                Some("alert"),
+                "{value}"
+            );
+            assert_eq!(
+                attr(&client, "#app", "data-event-count").await?.as_deref(),
+                Some("0"),
+                "{value}"
+            );
+            let panel = text_of(&client, ERROR_PANEL).await?.unwrap_or_default();
+            assert!(panel.contains("?data="), "{value}: {panel}");
+            assert_nothing_ran(&client, value).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn the_valid_events_of_a_partly_broken_file_show_while_the_others_are_listed() -> TestResult {
+    journey(|client, site| async move {
+        client
+            .goto(&site.url("/?data=fixtures/partial.json"))
+            .await?;
+        wait_ready(&client).await?;
+        assert_eq!(
+            attr(&client, "#app", "data-event-count").await?.as_deref(),
+            Some("2")
+        );
+        let errors = client
+            .find_all(Locator::Css("[data-testid=problem][data-severity=error]"))
+            .await?;
+        assert_eq!(errors.len(), 3);
+        let panel = text_of(&client, ERROR_PANEL).await?.unwrap_or_default();
+        for place in ["events[1].date", "events[3].id", "events[4].track"] {
+            assert!(panel.contains(place), "{place} in {panel}");
+        }
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn a_timelinejs_sheet_and_a_local_file_load_at_run_time() -> TestResult {
+    journey(|client, site| async move {
+        client
+            .goto(&site.url("/?data=fixtures/timeline.csv"))
+            .await?;
+        wait_ready(&client).await?;
+        assert_eq!(
+            attr(&client, "#app", "data-event-count").await?.as_deref(),
+            Some("6")
+        );
+        let heading = text_of(&client, "h1").await?.unwrap_or_default();
+        assert_eq!(heading, "La course américaine à l’IA");
+
+        // A local file: read in the page, never sent anywhere.
+        let path = format!(
+            "{}/tests/fixtures/timelinejs/eras.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        client
+            .find(Locator::Css("[data-testid=data-file]"))
+            .await?
+            .send_keys(&path)
+            .await?;
+        wait_until("the local file to show", || async {
+            let count = attr(&client, "#app", "data-event-count").await?;
+            Ok(if count.as_deref() == Some("20") {
+                Ok(())
+            } else {
+                Err(format!("data-event-count={count:?}"))
+            })
+        })
+        .await?;
+        wait_state(&client, "ready").await?;
+        let showing = text_of(&client, "[data-testid=data-showing]")
+            .await?
+            .unwrap_or_default();
+        assert!(showing.contains("eras.json"), "{showing}");
+
+        client
+            .find(Locator::Css("[data-testid=data-published]"))
+            .await?
+            .click()
+            .await?;
+        wait_until("the published data to come back", || async {
+            let shown = client
+                .find_all(Locator::Css("[data-testid=data-showing]"))
+                .await?
+                .len();
+            Ok(if shown == 0 {
+                Ok(())
+            } else {
+                Err("still showing the local file".to_string())
+            })
+        })
+        .await?;
+        let search = client.execute("return location.search;", vec![]).await?;
+        assert!(
+            !search.as_str().unwrap_or_default().contains("data="),
+            "{search}"
+        );
+        Ok(())
+    })
+    .await
+}

@@ -1,0 +1,363 @@
+//! Browser tests of the funding charts (wasm-bindgen-test in headless
+//! Chromium): each canvas is drawn at the device pixel ratio, hovering a
+//! bar found through the pure layout shows that figure's tooltip, clicking
+//! it selects its event everywhere, the keyboard walks the marks, and the
+//! `Intl` formatter prints what the pure rules promise.
+#![cfg(target_arch = "wasm32")]
+
+use ai_race::charts::commitments::{CommitmentsLayout, CommitmentsModel, CommitmentsOptions};
+use ai_race::charts::cumulative::{CumulativeLayout, CumulativeModel};
+use ai_race::components::intl::IntlFormatter;
+use ai_race::components::App;
+use ai_race::data::{self, Date};
+use ai_race::i18n::{Formatter, Lang};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const WIDTH_PX: &str = "900px";
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Waits for Leptos' effects and a frame.
+async fn tick() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 60)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Mounts the app, in French and with nothing selected, into a fresh
+/// `#app` of a known width.
+async fn mount() -> web_sys::HtmlElement {
+    let window = web_sys::window().unwrap();
+    let path = window.location().pathname().unwrap();
+    window
+        .history()
+        .unwrap()
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}?lang=fr")),
+        )
+        .unwrap();
+    let document = document();
+    if let Some(old) = document.get_element_by_id("app") {
+        old.remove();
+    }
+    let root: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
+    root.set_id("app");
+    root.style().set_property("width", WIDTH_PX).unwrap();
+    document.body().unwrap().append_child(&root).unwrap();
+    leptos::mount::mount_to(root.clone(), App).forget();
+    for _ in 0..3 {
+        tick().await;
+    }
+    root
+}
+
+fn element(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("{selector} not found"))
+        .dyn_into()
+        .unwrap()
+}
+
+/// How many pixels of the canvas differ clearly from its top-left pixel
+/// (the background).
+fn drawn_pixels(canvas: &web_sys::HtmlCanvasElement) -> usize {
+    let context: web_sys::CanvasRenderingContext2d = canvas
+        .get_context("2d")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    let (w, h) = (canvas.width(), canvas.height());
+    let data = context
+        .get_image_data(0.0, 0.0, f64::from(w), f64::from(h))
+        .unwrap()
+        .data();
+    let background = [data[0], data[1], data[2]];
+    data.chunks(4)
+        .filter(|p| (0..3).any(|c| (i32::from(p[c]) - i32::from(background[c])).abs() > 40))
+        .count()
+}
+
+/// Sends a pointer or mouse event at CSS pixel `(x, y)` of the canvas.
+fn pointer(canvas: &web_sys::HtmlElement, kind: &str, x: f64, y: f64) {
+    let rect = canvas.get_bounding_client_rect();
+    let init = web_sys::PointerEventInit::new();
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    init.set_client_x((rect.left() + x).round() as i32);
+    init.set_client_y((rect.top() + y).round() as i32);
+    init.set_pointer_type("mouse");
+    let event = web_sys::PointerEvent::new_with_event_init_dict(kind, &init).unwrap();
+    canvas.dispatch_event(&event).unwrap();
+}
+
+fn key(target: &web_sys::HtmlElement, name: &str) {
+    let init = web_sys::KeyboardEventInit::new();
+    init.set_key(name);
+    init.set_bubbles(true);
+    init.set_cancelable(true);
+    let event =
+        web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+/// The commitments layout the page draws, computed by the same pure code.
+fn commitments_layout(root: &web_sys::HtmlElement) -> CommitmentsLayout {
+    let (dataset, _) = data::bundled();
+    let model = CommitmentsModel::new(&dataset);
+    let width = f64::from(element(root, "[data-testid=commitments-canvas]").client_width());
+    CommitmentsLayout::new(
+        &dataset,
+        &model,
+        CommitmentsOptions::default(),
+        width,
+        &IntlFormatter::new(Lang::Fr),
+    )
+}
+
+/// The centre of the bar of figure `figure_id`, and its mark's index.
+fn bar_centre(layout: &CommitmentsLayout, figure_id: &str) -> (f64, f64, usize) {
+    let (dataset, _) = data::bundled();
+    let model = CommitmentsModel::new(&dataset);
+    let (idx, row) = layout
+        .rows
+        .iter()
+        .enumerate()
+        .find(|(_, r)| dataset.figures[model.bars[r.bar_idx].figure_idx].id == figure_id)
+        .unwrap();
+    let bar = row.bar.unwrap();
+    ((bar.x0 + bar.x1) / 2.0, (bar.y0 + bar.y1) / 2.0, idx)
+}
+
+#[wasm_bindgen_test]
+async fn every_chart_canvas_is_drawn_at_the_device_pixel_ratio() {
+    let root = mount().await;
+    let ratio = web_sys::window().unwrap().device_pixel_ratio();
+    for test_id in ["commitments-canvas", "cumulative-canvas"] {
+        let canvas: web_sys::HtmlCanvasElement =
+            element(&root, &format!("[data-testid={test_id}-canvas]"))
+                .dyn_into()
+                .unwrap();
+        let css_width = f64::from(canvas.client_width());
+        assert!(css_width > 300.0, "{test_id}: laid out ({css_width} px)");
+        assert_eq!(
+            f64::from(canvas.width()),
+            (css_width * ratio).round(),
+            "{test_id}: device pixels"
+        );
+        let drawn = drawn_pixels(&canvas);
+        assert!(drawn > 2_000, "{test_id}: only {drawn} drawn pixels");
+        assert_eq!(canvas.get_attribute("role").as_deref(), Some("img"));
+        let label = canvas.get_attribute("aria-label").unwrap_or_default();
+        assert!(label.contains("Md$"), "{test_id}: aria-label {label}");
+    }
+}
+
+#[wasm_bindgen_test]
+async fn hovering_the_stargate_bar_shows_its_exact_amount_and_source() {
+    let root = mount().await;
+    let layout = commitments_layout(&root);
+    let (x, y, mark) = bar_centre(&layout, "stargate-500bn");
+    let canvas = element(&root, "[data-testid=commitments-canvas-canvas]");
+    pointer(&canvas, "pointermove", x, y);
+    tick().await;
+    let tooltip = element(&root, "[data-testid=commitments-canvas] [role=tooltip]");
+    assert_eq!(tooltip.get_attribute("data-mark"), Some(mark.to_string()));
+    let text = tooltip
+        .text_content()
+        .unwrap_or_default()
+        .replace(['\u{a0}', '\u{202f}'], " ");
+    for expected in [
+        "500 Md$",
+        "500 000 000 000 $",
+        "annoncé",
+        "sur 4 ans",
+        "125 Md$/an",
+        "21 janvier 2025",
+    ] {
+        assert!(
+            text.contains(expected),
+            "{expected:?} missing from the tooltip: {text}"
+        );
+    }
+    assert!(
+        tooltip.query_selector("q").unwrap().is_some(),
+        "the source quote"
+    );
+    pointer(&canvas, "pointerleave", x, y);
+    tick().await;
+    assert!(root
+        .query_selector("[data-testid=commitments-canvas] [role=tooltip]")
+        .unwrap()
+        .is_none());
+}
+
+#[wasm_bindgen_test]
+async fn clicking_a_bar_selects_its_event_in_the_timeline_and_every_chart() {
+    let root = mount().await;
+    let layout = commitments_layout(&root);
+    let (x, y, _) = bar_centre(&layout, "aws-government-50bn");
+    let canvas = element(&root, "[data-testid=commitments-canvas-canvas]");
+    let before = drawn_pixels(
+        &element(&root, "[data-testid=cumulative-canvas-canvas]")
+            .dyn_into()
+            .unwrap(),
+    );
+    pointer(&canvas, "click", x, y);
+    tick().await;
+    tick().await;
+    let location = web_sys::window().unwrap().location();
+    assert_eq!(location.hash().unwrap(), "#aws-pledges-50bn");
+    let title = element(&root, "[data-testid=detail-title]")
+        .text_content()
+        .unwrap_or_default();
+    assert!(title.contains("AWS"), "detail panel: {title}");
+    let card = element(
+        &root,
+        "[data-testid=key-figure][data-figure-id=aws-capacity-1-3gw]",
+    );
+    assert!(
+        card.class_list().contains("selected"),
+        "the key figure card is highlighted"
+    );
+    assert!(
+        root.query_selector(".matrix td.selected")
+            .unwrap()
+            .is_some(),
+        "the matrix cell is highlighted"
+    );
+    let after = drawn_pixels(
+        &element(&root, "[data-testid=cumulative-canvas-canvas]")
+            .dyn_into()
+            .unwrap(),
+    );
+    assert_ne!(
+        before, after,
+        "the cumulative chart redraws with the selection"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_keyboard_walks_the_steps_and_enter_selects_one() {
+    let root = mount().await;
+    let wrapper = element(&root, "[data-testid=cumulative-canvas]");
+    wrapper.focus().unwrap();
+    key(&wrapper, "ArrowRight");
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-active-mark").as_deref(),
+        Some("0")
+    );
+    key(&wrapper, "ArrowRight");
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-active-mark").as_deref(),
+        Some("1")
+    );
+    let live = wrapper
+        .query_selector("[aria-live]")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default();
+    assert!(live.contains("200"), "announced: {live}");
+    key(&wrapper, "Enter");
+    tick().await;
+    tick().await;
+    let (dataset, _) = data::bundled();
+    let model = CumulativeModel::new(&dataset);
+    let event = &dataset.events[model.steps[1].event_idx];
+    assert_eq!(
+        web_sys::window().unwrap().location().hash().unwrap(),
+        format!("#{}", event.id)
+    );
+    key(&wrapper, "Escape");
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-active-mark").as_deref(),
+        Some("")
+    );
+    // The same layout hit-tests the second step where it is drawn.
+    let width = f64::from(wrapper.client_width());
+    let layout = CumulativeLayout::new(&dataset, &model, width, &IntlFormatter::new(Lang::Fr));
+    let point = &layout.points[1];
+    pointer(
+        &element(&root, "[data-testid=cumulative-canvas-canvas]"),
+        "pointermove",
+        point.x,
+        point.y,
+    );
+    tick().await;
+    assert_eq!(
+        wrapper.get_attribute("data-active-mark").as_deref(),
+        Some("1")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn toggles_and_language_redraw_the_commitments_chart() {
+    let root = mount().await;
+    let summary = || {
+        element(&root, "[data-testid=commitments-summary]")
+            .text_content()
+            .unwrap_or_default()
+    };
+    let canvas: web_sys::HtmlCanvasElement =
+        element(&root, "[data-testid=commitments-canvas-canvas]")
+            .dyn_into()
+            .unwrap();
+    let linear = drawn_pixels(&canvas);
+    element(&root, "[data-testid=scale-log]").click();
+    tick().await;
+    assert_ne!(drawn_pixels(&canvas), linear, "the log scale redraws");
+    assert!(summary().contains("logarithmique"), "{}", summary());
+    element(&root, "[data-testid=mode-per-year]").click();
+    tick().await;
+    assert!(summary().contains("Par an"), "{}", summary());
+    element(&root, "[data-testid=lang-en]").click();
+    tick().await;
+    tick().await;
+    assert!(summary().contains("Per year"), "{}", summary());
+    let label = canvas.get_attribute("aria-label").unwrap_or_default();
+    assert!(label.contains("$500bn"), "English label: {label}");
+    element(&root, "[data-testid=commitments-table-toggle]").click();
+    tick().await;
+    let rows = root
+        .query_selector_all("[data-testid=commitments-table] tbody tr")
+        .unwrap();
+    let (dataset, _) = data::bundled();
+    assert_eq!(
+        rows.length() as usize,
+        CommitmentsModel::new(&dataset).bars.len()
+    );
+}
+
+#[wasm_bindgen_test]
+fn intl_prints_what_the_pure_rules_decide() {
+    let fr = IntlFormatter::new(Lang::Fr);
+    let en = IntlFormatter::new(Lang::En);
+    let plain = |text: String| text.replace(['\u{a0}', '\u{202f}'], " ");
+    assert_eq!(plain(fr.amount(500e9)), "500 Md$");
+    assert_eq!(en.amount(500e9), "$500bn");
+    assert_eq!(plain(fr.amount(1.5e9)), "1,5 Md$");
+    assert_eq!(en.amount(277e6), "$277m");
+    assert_eq!(plain(fr.amount(1e12)), "1 000 Md$");
+    assert_eq!(en.exact_amount(500e9), "$500,000,000,000");
+    assert_eq!(plain(fr.date(&Date::ymd(2025, 5, 30))), "30 mai 2025");
+    assert_eq!(en.date(&Date::ymd(2025, 5, 30)), "May 30, 2025");
+    assert_eq!(plain(fr.date(&Date::ymd(2025, 12, 1))), "1er décembre 2025");
+    assert_eq!(en.date(&Date::parse("2025-07").unwrap()), "July 2025");
+    assert_eq!(fr.date(&Date::parse("2023").unwrap()), "2023");
+}

@@ -1,0 +1,87 @@
+//! Project automation, run through the `cargo xtask` alias (see `.cargo/config.toml`).
+//!
+//! - `cargo xtask serve [--port N]`: installs the toolchain pieces that are missing, then runs
+//!   `trunk serve` on 127.0.0.1.
+//! - `cargo xtask test`: installs what is missing (Chromium, Firefox and WebKit included), then
+//!   runs every check CI runs, in order, stopping at the first failure.
+//!
+//! Code map: `install` brings tools to the pinned versions, `test` holds the list of checks,
+//! `size` measures `dist/`, `serve` wraps `trunk serve`, `static_html` writes the no-script
+//! version into the built page, `single_file` inlines a build into one HTML file, `gen_data`
+//! writes the synthetic datasets and `bench` runs the benchmark against the peers, and `project`
+//! knows where things live and how to run a command.
+
+mod bench;
+mod gen_data;
+mod import;
+mod install;
+mod project;
+mod schema;
+mod serve;
+mod single_file;
+mod size;
+mod static_html;
+mod test;
+mod validate;
+
+use std::process::ExitCode;
+
+/// Every failure is reported as one message naming what failed and, where possible, what to do.
+pub type Result<T, E = String> = std::result::Result<T, E>;
+
+const USAGE: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve [--port N]   install missing tools, then `trunk serve` on 127.0.0.1 (default port from Trunk.toml)
+  test               install missing tools, then fmt, clippy (host and wasm32), host tests,
+                     browser tests, release build, size budget and end-to-end tests
+  single-file [--dist DIR]
+                     release build (or the one in DIR), then one HTML file with everything
+                     inlined that works from file://; prints its path as the last line
+  static-html [FILE] write the static version of the story into a built index.html (Trunk runs
+                     it after every build; default: $TRUNK_STAGING_DIR or dist/)
+  validate FILE [--lang fr|en]
+                     print every problem of a data file (ours, TimelineJS JSON or CSV) with its
+                     line:column, message and hint; fails on errors
+  import FILE -o OUT.json [--lang fr|en]
+                     convert a TimelineJS JSON or CSV timeline into this timeline's format,
+                     reporting what cannot be mapped
+  schema             write www/data/ai-race-2025.schema.json from the model types
+  gen-data [N...]    write synthetic datasets of N events to bench/data/ (default: 200 1000
+                     10000 100000); the same N always gives the same file
+  bench [--sizes N,N] [--reps R] [--timeout-s S]
+                     side-by-side benchmark against TimelineJS and vis-timeline in headless
+                     Chromium (long: not part of `test`); writes docs/PERFORMANCE.md
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::parse_port(&args[1..]).and_then(serve::serve),
+        Some("test") if args.len() == 1 => test::test(),
+        Some("gen-data") => {
+            gen_data::parse_sizes(&args[1..]).and_then(|sizes| gen_data::gen_data(&sizes))
+        }
+        Some("bench") => {
+            bench::parse_options(&args[1..]).and_then(|options| bench::bench(&options))
+        }
+        Some("single-file") => single_file::single_file(&args[1..]),
+        Some("validate") => validate::validate(&args[1..]),
+        Some("import") => import::import(&args[1..]),
+        Some("schema") if args.len() == 1 => schema::schema(),
+        Some("static-html") => static_html::static_html(&args[1..]),
+        Some("help" | "--help" | "-h") => {
+            print!("{USAGE}");
+            Ok(())
+        }
+        _ => Err(format!("unknown arguments {args:?}\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("\nxtask: error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}

@@ -1,0 +1,370 @@
+//! `cargo xtask single-file`: the whole app in one HTML file that works from `file://` (sent by
+//! email, opened by double-click, dropped into a CMS): the stylesheet in a `<style>`, the icon as
+//! a `data:` address, the wasm-bindgen glue in an inline module, the wasm as base64 in a data
+//! block, and the static version and the dataset as in the served build (the dataset is inside
+//! the wasm). Nothing is fetched: the glue instantiates the wasm from the inlined bytes, and no
+//! module is imported (`import` of a file fails under `file://`).
+//!
+//! It builds the release (`trunk build --release`), then [`inline`]s `dist/`; `cargo xtask test`
+//! inlines the release build it has just made.
+
+use std::path::{Path, PathBuf};
+
+use crate::project::{self, command, run};
+use crate::{install, Result};
+
+/// The single file, under the target directory.
+pub fn output_path() -> PathBuf {
+    project::target_dir()
+        .join("single-file")
+        .join("ai-race-2025.html")
+}
+
+/// `cargo xtask single-file [--dist DIR]`: builds (or, with `--dist`, takes an existing release
+/// build), writes the file, and prints its path as the last line.
+pub fn single_file(args: &[String]) -> Result<()> {
+    let dist_dir = match args {
+        [] => {
+            install::for_serve()?;
+            run(command("trunk").args(["build", "--release", "--offline"]))?;
+            project::dist_dir()
+        }
+        [flag, dir] if flag == "--dist" => PathBuf::from(dir),
+        _ => {
+            return Err(format!(
+                "usage: cargo xtask single-file [--dist DIR], got {args:?}"
+            ))
+        }
+    };
+    let path = write(&dist_dir)?;
+    let size = std::fs::metadata(&path).map(|m| m.len()).unwrap_or(0);
+    println!(
+        "single file: {:.1} KiB (open it from the file system, or send it)",
+        size as f64 / 1024.0
+    );
+    println!("{}", path.display());
+    Ok(())
+}
+
+/// Inlines the release build in `dist_dir` into [`output_path`]; returns that path.
+pub fn write(dist_dir: &Path) -> Result<PathBuf> {
+    let index_path = dist_dir.join("index.html");
+    let index = std::fs::read_to_string(&index_path).map_err(|err| {
+        format!(
+            "could not read {}: {err} (run the release build first)",
+            index_path.display()
+        )
+    })?;
+    let read = |reference: &str| -> Result<Vec<u8>> {
+        let relative = reference.trim_start_matches("./");
+        if relative.is_empty() || relative.contains("..") || relative.contains(':') {
+            return Err(format!("{reference:?} is not a file of the build"));
+        }
+        let file = dist_dir.join(relative);
+        std::fs::read(&file).map_err(|err| format!("could not read {}: {err}", file.display()))
+    };
+    let html = inline(&index, &read)?;
+    let path = output_path();
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent)
+            .map_err(|err| format!("could not create {}: {err}", parent.display()))?;
+    }
+    std::fs::write(&path, html)
+        .map_err(|err| format!("could not write {}: {err}", path.display()))?;
+    Ok(path)
+}
+
+/// Starts the app from the inlined bytes, in the module that holds the glue (`__wbg_init` is the
+/// glue's default export). `www/boot.js`, inlined before, has set the page's classes and defines
+/// `aiRaceStartFailed`, which shows the static version again.
+const STARTER: &str = r#"
+// Single file: the wasm is the base64 block at the end of the page.
+if (typeof WebAssembly === "object") {
+  const base64 = document.querySelector("script[data-ai-race-wasm]").textContent.trim();
+  const bytes = typeof Uint8Array.fromBase64 === "function"
+    ? Uint8Array.fromBase64(base64)
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  __wbg_init({ module_or_path: bytes }).catch((error) => window.aiRaceStartFailed(error));
+}
+"#;
+
+/// The single-file page for a built `index.html`; `read` gives the bytes of a file it names.
+pub fn inline(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result<String> {
+    let mut out = String::with_capacity(index_html.len());
+    let mut wasm_base64 = None;
+    let mut rest = index_html;
+    while let Some(tag_start) = rest.find('<') {
+        out.push_str(&rest[..tag_start]);
+        rest = &rest[tag_start..];
+        let Some(tag) = Tag::parse(rest) else {
+            out.push('<');
+            rest = &rest[1..];
+            continue;
+        };
+        let after_tag = &rest[tag.len..];
+        match (tag.name.as_str(), tag.attr("rel")) {
+            ("link", Some("stylesheet")) => {
+                let css = text_file(read, tag.required("href")?)?;
+                if css.contains("url(") && !css.contains("url(data:") {
+                    return Err("the stylesheet refers to another file (url(…)); inline it".into());
+                }
+                out.push_str("<style>");
+                out.push_str(&css.replace("</style", "<\\/style"));
+                out.push_str("</style>");
+            }
+            ("link", Some("icon")) => {
+                let href = tag.required("href")?;
+                let mime = if href.ends_with(".svg") {
+                    "image/svg+xml"
+                } else {
+                    "image/png"
+                };
+                out.push_str(&format!(
+                    "<link rel=\"icon\" href=\"data:{mime};base64,{}\">",
+                    base64(&read(href)?)
+                ));
+            }
+            // The build's preloads: nothing is fetched here.
+            ("link", Some("modulepreload" | "preload")) => {}
+            ("script", _) if tag.attr("data-js").is_some() => {
+                let boot = text_file(read, tag.required("src")?)?;
+                let glue = text_file(read, tag.required("data-js")?)?;
+                if !glue.contains("__wbg_init as default") {
+                    return Err("the wasm-bindgen glue has no `__wbg_init` default export; \
+                                update STARTER in xtask/src/single_file.rs"
+                        .into());
+                }
+                wasm_base64 = Some(base64(&read(tag.required("data-wasm")?)?));
+                out.push_str(&format!(
+                    "<script>{}</script><script type=\"module\">{}{}</script>",
+                    escape_script(&boot),
+                    escape_script(&glue),
+                    STARTER
+                ));
+                // Skip the tag's `</script>`.
+                let Some(close) = after_tag.find("</script>") else {
+                    return Err("the loader's <script> is not closed".into());
+                };
+                rest = &after_tag[close + "</script>".len()..];
+                continue;
+            }
+            _ => out.push_str(&rest[..tag.len]),
+        }
+        rest = after_tag;
+    }
+    out.push_str(rest);
+
+    let wasm_base64 = wasm_base64.ok_or(
+        "no loader <script data-js data-wasm> in index.html (Trunk.toml pattern_script); \
+         is this a release build of this project?",
+    )?;
+    let block = format!(
+        "<script type=\"application/octet-stream\" data-ai-race-wasm>{wasm_base64}</script>\n</body>"
+    );
+    if !out.contains("</body>") {
+        return Err("index.html has no </body>".into());
+    }
+    let out = out.replacen("</body>", &block, 1);
+    if let Some(reference) = local_reference(&out) {
+        return Err(format!(
+            "the single file still refers to {reference:?}; inline it in xtask/src/single_file.rs"
+        ));
+    }
+    Ok(out)
+}
+
+fn text_file(read: &dyn Fn(&str) -> Result<Vec<u8>>, reference: &str) -> Result<String> {
+    String::from_utf8(read(reference)?).map_err(|_| format!("{reference} is not UTF-8"))
+}
+
+/// A script's text, safe inside `<script>…</script>`.
+fn escape_script(code: &str) -> String {
+    code.replace("</script", "<\\/script")
+}
+
+/// The first `src="…"` or `href="…"` that names a file of the build (not a `data:` address, not
+/// a link to a web page or an in-page anchor).
+fn local_reference(html: &str) -> Option<String> {
+    for attribute in [" src=\"", " href=\""] {
+        for (at, _) in html.match_indices(attribute) {
+            let value = &html[at + attribute.len()..];
+            let value = &value[..value.find('"').unwrap_or(value.len())];
+            let is_external = ["data:", "http:", "https:", "mailto:", "#"]
+                .iter()
+                .any(|prefix| value.starts_with(prefix));
+            if !is_external {
+                return Some(value.to_string());
+            }
+        }
+    }
+    None
+}
+
+/// One start tag: its name, attributes and length in bytes.
+struct Tag {
+    name: String,
+    attrs: Vec<(String, String)>,
+    len: usize,
+}
+
+impl Tag {
+    /// Parses the start tag at the beginning of `html`; `None` for anything else (text, end
+    /// tags, comments, doctype).
+    fn parse(html: &str) -> Option<Tag> {
+        let bytes = html.as_bytes();
+        if bytes.first() != Some(&b'<') || !bytes.get(1)?.is_ascii_alphabetic() {
+            return None;
+        }
+        let mut pos = 1;
+        let name_end =
+            pos + html[pos..].find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+        let name = html[pos..name_end].to_ascii_lowercase();
+        pos = name_end;
+        let mut attrs = Vec::new();
+        loop {
+            while pos < bytes.len() && (bytes[pos].is_ascii_whitespace() || bytes[pos] == b'/') {
+                pos += 1;
+            }
+            match bytes.get(pos)? {
+                b'>' => {
+                    return Some(Tag {
+                        name,
+                        attrs,
+                        len: pos + 1,
+                    })
+                }
+                _ => {
+                    let attr_end = pos
+                        + html[pos..].find(|c: char| {
+                            c.is_whitespace() || c == '=' || c == '>' || c == '/'
+                        })?;
+                    let attr_name = html[pos..attr_end].to_ascii_lowercase();
+                    pos = attr_end;
+                    let mut value = String::new();
+                    if bytes.get(pos) == Some(&b'=') {
+                        pos += 1;
+                        match bytes.get(pos)? {
+                            quote @ (b'"' | b'\'') => {
+                                let close = pos + 1 + html[pos + 1..].find(char::from(*quote))?;
+                                value = html[pos + 1..close].to_string();
+                                pos = close + 1;
+                            }
+                            _ => {
+                                let end = pos
+                                    + html[pos..]
+                                        .find(|c: char| c.is_whitespace() || c == '>')
+                                        .unwrap_or(html.len() - pos);
+                                value = html[pos..end].to_string();
+                                pos = end;
+                            }
+                        }
+                    }
+                    attrs.push((attr_name, value));
+                }
+            }
+        }
+    }
+
+    fn attr(&self, name: &str) -> Option<&str> {
+        self.attrs
+            .iter()
+            .find(|(attr_name, _)| attr_name == name)
+            .map(|(_, value)| value.as_str())
+    }
+
+    fn required(&self, name: &str) -> Result<&str> {
+        self.attr(name)
+            .ok_or_else(|| format!("<{} …> has no {name} attribute", self.name))
+    }
+}
+
+/// Standard base64 with padding.
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = match chunk {
+            [a, b, c] => u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c),
+            [a, b] => u32::from(*a) << 16 | u32::from(*b) << 8,
+            [a] => u32::from(*a) << 16,
+            _ => unreachable!("chunks(3) yields 1 to 3 bytes"),
+        };
+        for sextet_idx in 0..4 {
+            if sextet_idx <= chunk.len() {
+                out.push(char::from(
+                    ALPHABET[(n >> (18 - 6 * sextet_idx) & 63) as usize],
+                ));
+            } else {
+                out.push('=');
+            }
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base64_matches_the_standard_alphabet_and_padding() {
+        assert_eq!(base64(b""), "");
+        assert_eq!(base64(b"f"), "Zg==");
+        assert_eq!(base64(b"fo"), "Zm8=");
+        assert_eq!(base64(b"foo"), "Zm9v");
+        assert_eq!(base64(b"foobar"), "Zm9vYmFy");
+        assert_eq!(base64(&[0xff, 0xfe, 0x00]), "//4A");
+    }
+
+    const BUILT: &str = r##"<!DOCTYPE html>
+<html lang="fr">
+  <head>
+    <link rel="stylesheet" href="./style-1.css" integrity="sha384-x"/>
+    <link rel="icon" href="./favicon-1.svg" integrity="sha384-y"/>
+    <script src="./boot.js" data-js="./app-1.js" data-wasm="./app-1_bg.wasm"></script>
+  <link rel="modulepreload" href="./app-1.js" crossorigin="anonymous" integrity="sha384-z"><link rel="preload" href="./app-1_bg.wasm" crossorigin="anonymous" integrity="sha384-w" as="fetch" type="application/wasm"></head>
+  <body>
+    <div id="app"><a href="#x">x</a> 1 < 2</div>
+  </body>
+</html>"##;
+
+    fn files(reference: &str) -> Result<Vec<u8>> {
+        Ok(match reference {
+            "./style-1.css" => b"body { color: red } /* </style> */".to_vec(),
+            "./favicon-1.svg" => b"<svg/>".to_vec(),
+            "./boot.js" => b"window.boot = 1;".to_vec(),
+            "./app-1.js" => {
+                b"const s = '</script>';\nexport { initSync, __wbg_init as default };".to_vec()
+            }
+            "./app-1_bg.wasm" => b"\0asm".to_vec(),
+            other => return Err(format!("unexpected read of {other}")),
+        })
+    }
+
+    #[test]
+    fn everything_the_page_loads_is_inlined_and_nothing_else_changes() {
+        let html = inline(BUILT, &files).unwrap();
+        assert!(html.contains("<style>body { color: red } /* <\\/style> */</style>"));
+        assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
+        assert!(html.contains(
+            "<script>window.boot = 1;</script><script type=\"module\">const s = '<\\/script>';"
+        ));
+        assert!(html.contains("__wbg_init({ module_or_path: bytes })"));
+        assert!(html.contains(
+            "<script type=\"application/octet-stream\" data-ai-race-wasm>AGFzbQ==</script>\n</body>"
+        ));
+        assert!(!html.contains("preload"));
+        assert!(!html.contains("./"));
+        assert!(html.contains("<div id=\"app\"><a href=\"#x\">x</a> 1 < 2</div>"));
+        assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    }
+
+    #[test]
+    fn a_page_without_the_loader_or_with_other_files_is_refused() {
+        let no_loader = BUILT.replace(" data-js=\"./app-1.js\"", "");
+        assert!(inline(&no_loader, &files).is_err());
+        let image = BUILT.replace("1 < 2", "<img src=\"./photo.png\">");
+        let err = inline(&image, &files).unwrap_err();
+        assert!(err.contains("./photo.png"), "{err}");
+    }
+}
