@@ -79,7 +79,7 @@ const STEPS: &[Step] = &[
         run: single_file_build,
     },
     Step {
-        name: "embed, CSP, static version and single-file tests (WebDriver)",
+        name: "embed, CSP, static version, single-file and XSS tests (WebDriver)",
         run: embed_tests,
     },
 ];
@@ -270,10 +270,20 @@ fn single_file_build(context: &Context) -> Result<()> {
 }
 
 /// tests/e2e_embed.rs: the demo articles, the strict CSP, the static version and the single file
-/// (`E2E_SINGLE_FILE`, from the step before).
+/// (`E2E_SINGLE_FILE`, from the step before); tests/e2e_xss.rs: hostile datasets loaded with
+/// `?data=` never run script. Both use Chromium's DevTools commands.
 fn embed_tests(context: &Context) -> Result<()> {
     run(cargo()
-        .args(["test", "-p", "ai-race", "--test", "e2e_embed", "--"])
+        .args([
+            "test",
+            "-p",
+            "ai-race",
+            "--test",
+            "e2e_embed",
+            "--test",
+            "e2e_xss",
+            "--",
+        ])
         .args(["--ignored", "--test-threads=1"])
         .env("E2E_DIST", &context.dist_dir)
         .env("E2E_SINGLE_FILE", single_file::output_path())
