@@ -4,6 +4,7 @@
 //! the DOM.
 
 use leptos::prelude::*;
+use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsValue;
 
 use wasm_bindgen::JsCast;
@@ -298,4 +299,25 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     };
     let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
+}
+
+/// Keeps `width` equal to the element's content width.
+pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
+    let target = element.clone();
+    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+        let new_width = f64::from(target.client_width());
+        // `try_`: the observer outlives its component when other data replaces the story.
+        if width
+            .try_get_untracked()
+            .is_some_and(|old| (new_width - old).abs() > 0.5)
+        {
+            width.set(new_width);
+        }
+    });
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(element);
+        // The observer lives as long as the page.
+        std::mem::forget(observer);
+    }
+    callback.forget();
 }

@@ -83,27 +83,6 @@ pub fn render_png(layout: &ChartLayout, caption: &Caption, ratio: f64) -> Option
     canvas.to_data_url_with_type("image/png").ok()
 }
 
-/// Keeps `width` equal to the element's content width.
-fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
-    let target = element.clone();
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let new_width = f64::from(target.client_width());
-        // `try_`: the observer outlives the chart when other data replaces the story.
-        if width
-            .try_get_untracked()
-            .is_some_and(|old| (new_width - old).abs() > 0.5)
-        {
-            width.set(new_width);
-        }
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(element);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
-    }
-    callback.forget();
-}
-
 /// Bumps `version` when the page's theme may have changed: the system's
 /// colour scheme, or a class, style or `data-theme` set on `<html>`.
 fn watch_theme(version: RwSignal<u32>) {
@@ -156,7 +135,7 @@ pub fn ChartCanvas(
     Effect::new(move |_| {
         if let Some(element) = wrapper_ref.get() {
             width.set(f64::from(element.client_width()));
-            observe_width(&element, width);
+            super::browser::observe_width(&element, width);
         }
     });
     watch_theme(theme_version);

@@ -8,23 +8,8 @@ use super::rich_text::RichText;
 use super::source_list::SourceList;
 use super::AppContext;
 use crate::data::rich_text::is_web_url;
-use crate::data::{DateKind, FigureKind};
-use crate::i18n::{fill, format_date, format_figure, Lang, Strings};
-
-fn figure_kind_name(kind: FigureKind, strings: &Strings) -> &'static str {
-    match kind {
-        FigureKind::Announced => strings.figure_kind_announced,
-        FigureKind::FirstTranche => strings.figure_kind_first_tranche,
-        FigureKind::ClaimedSecured => strings.figure_kind_claimed_secured,
-        FigureKind::PlannedSpending => strings.figure_kind_planned_spending,
-        FigureKind::CampaignSpending => strings.figure_kind_campaign_spending,
-        FigureKind::Capacity => strings.figure_kind_capacity,
-        FigureKind::Count => strings.figure_kind_count,
-        FigureKind::Deadline => strings.figure_kind_deadline,
-        FigureKind::Share => strings.figure_kind_share,
-        FigureKind::Target => strings.figure_kind_target,
-    }
-}
+use crate::data::DateKind;
+use crate::i18n::{fill, format_date, format_figure, Lang};
 
 /// The panel; an invitation to choose an event when none is selected.
 #[component]
@@ -108,7 +93,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
         .iter()
         .map(|&f| {
             let figure = &dataset.figures[f];
-            let mut qualifiers = vec![figure_kind_name(figure.kind, strings).to_string()];
+            let mut qualifiers = vec![crate::charts::kind_name(figure.kind, strings).to_string()];
             if let Some(period) = figure.period {
                 qualifiers.push(if period.years == 1.0 {
                     strings.period_one_year.to_string()

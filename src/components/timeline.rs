@@ -9,8 +9,6 @@ use std::sync::Arc;
 
 use leptos::html;
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
-use wasm_bindgen::JsCast;
 
 use super::browser;
 use super::AppContext;
@@ -131,7 +129,7 @@ pub fn Timeline() -> impl IntoView {
     Effect::new(move |_| {
         if let Some(element) = plot_ref.get() {
             width.set(f64::from(element.client_width()));
-            observe_width(&element, width);
+            super::browser::observe_width(&element, width);
         }
     });
 
@@ -634,25 +632,4 @@ fn pointer_fraction(ev: &web_sys::MouseEvent, plot_ref: NodeRef<html::Div>) -> f
         return 0.5;
     }
     ((f64::from(ev.client_x()) - rect.left()) / rect.width()).clamp(0.0, 1.0)
-}
-
-/// Keeps `width` equal to the element's width as the layout changes.
-fn observe_width(element: &web_sys::HtmlDivElement, width: RwSignal<f64>) {
-    let target = element.clone();
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
-        let new_width = f64::from(target.client_width());
-        // `try_`: the observer outlives the timeline when other data replaces the story.
-        if width
-            .try_get_untracked()
-            .is_some_and(|old| (new_width - old).abs() > 0.5)
-        {
-            width.set(new_width);
-        }
-    });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(element);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
-    }
-    callback.forget();
 }
