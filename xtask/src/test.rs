@@ -164,22 +164,18 @@ fn host_tests(_: &Context) -> Result<()> {
 /// `wasm-bindgen-test-runner` (the wasm32 runner in `.cargo/config.toml`) reads the Chromium
 /// flags from `webdriver.json` and the driver from `CHROMEDRIVER`.
 fn browser_tests(context: &Context) -> Result<()> {
-    run(cargo()
-        .args([
-            "test",
-            "-p",
-            "ai-race",
-            "--target",
-            "wasm32-unknown-unknown",
-        ])
-        .env("CHROMEDRIVER", &context.chromedriver)
-        // The runner prefers GECKODRIVER when both are set.
-        .env_remove("GECKODRIVER"))
+    wasm_browser_tests(("CHROMEDRIVER", &context.chromedriver), "GECKODRIVER")
 }
 
 /// The same browser tests in Firefox: the runner takes `GECKODRIVER` and Firefox's options
 /// (`-headless`) from `webdriver.json`.
 fn browser_tests_firefox(context: &Context) -> Result<()> {
+    wasm_browser_tests(("GECKODRIVER", &context.geckodriver), "CHROMEDRIVER")
+}
+
+/// The wasm32 tests under one driver; the other driver's variable is removed because the
+/// runner prefers GECKODRIVER when both are set.
+fn wasm_browser_tests(driver: (&str, &PathBuf), other_driver: &str) -> Result<()> {
     run(cargo()
         .args([
             "test",
@@ -188,8 +184,8 @@ fn browser_tests_firefox(context: &Context) -> Result<()> {
             "--target",
             "wasm32-unknown-unknown",
         ])
-        .env("GECKODRIVER", &context.geckodriver)
-        .env_remove("CHROMEDRIVER"))
+        .env(driver.0, driver.1)
+        .env_remove(other_driver))
 }
 
 /// `--offline`: Trunk must use the pinned tools `install` put on PATH, never download.
