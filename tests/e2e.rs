@@ -50,6 +50,52 @@ async fn the_french_page_loads_every_event_of_the_dataset_without_console_errors
 
 #[tokio::test]
 #[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn a_data_file_in_the_address_is_requested_once_while_the_webassembly_loads() -> TestResult {
+    journey(|client, site| async move {
+        client
+            .goto(&site.url("/?data=fixtures/timeline.csv"))
+            .await?;
+        wait_ready(&client).await?;
+        let requests = client
+            .execute(
+                "return performance.getEntriesByType('resource').map(entry => ({
+                     name: new URL(entry.name).pathname, start: entry.startTime, end: entry.responseEnd }));",
+                vec![],
+            )
+            .await?;
+        let requests = requests.as_array().ok_or("no resource entries")?;
+        let named = |suffix: &str| {
+            requests
+                .iter()
+                .filter(|entry| entry["name"].as_str().is_some_and(|name| name.ends_with(suffix)))
+                .collect::<Vec<_>>()
+        };
+        let data = named("/fixtures/timeline.csv");
+        assert_eq!(data.len(), 1, "the data file is requested once: {requests:?}");
+        let started = client
+            .execute(
+                "const mark = performance.getEntriesByName('ai-race:start')[0];
+                 return mark ? mark.startTime : null;",
+                vec![],
+            )
+            .await?;
+        // www/boot.js asks for it before the app runs (which would ask only then), so the
+        // download overlaps the WebAssembly's.
+        assert!(
+            data[0]["start"].as_f64() < started.as_f64(),
+            "the data file is requested before the app starts ({started}): {requests:?}"
+        );
+        assert_eq!(
+            attr(&client, "#app", "data-state").await?.as_deref(),
+            Some("ready")
+        );
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
 async fn a_keyboard_reader_walks_every_event_in_date_order_and_opens_one() -> TestResult {
     let events = events_in_date_order()?;
     journey(|client, site| async move {

@@ -1,24 +1,27 @@
-//! End-to-end journeys for the three uses beyond the site itself (issue 4): embedded in a news
-//! article (auto-height, deep links, the embed code), served under a strict
-//! Content-Security-Policy with no request to another site, opened with scripts or WebAssembly
-//! off (the static version) or printed, and opened as a single file from `file://`.
+//! End-to-end journeys for the uses beyond the site itself (issue 4) that need Chromium's
+//! DevTools: the embed code (copied with the clipboard permission, then pasted into an article),
+//! a strict Content-Security-Policy with no request to another site (a recorder run before the
+//! page's own scripts), the loading state (a slow network), the static version (scripts or
+//! WebAssembly off), printing (print media), and the single file opened from `file://`. The
+//! demo articles' auto-height journeys need none of that: they are in `e2e_article.rs`, which
+//! runs in every engine.
 //!
 //! Ignored by a plain `cargo test`: they need the release build (`E2E_DIST`), the single file
 //! (`E2E_SINGLE_FILE`) and chromedriver; `cargo xtask test` builds both, then runs them with
 //! `--ignored --test-threads=1`. They print what they measure (`cargo test -- --nocapture`).
 //!
-//! Some steps need the browser itself (emulated print media, no scripts, a slow network, the
-//! clipboard permission, a script run before the page's own): they go through chromedriver's
-//! Chrome DevTools endpoint ([`cdp`]).
+//! The steps that need the browser itself go through chromedriver's Chrome DevTools endpoint
+//! ([`cdp`]), so this file runs in Chromium only.
 #![cfg(not(target_arch = "wasm32"))]
 
 mod support;
 
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use fantoccini::Client;
 use serde_json::{json, Value};
 use support::browser::wait_for;
+use support::embed::{click_visible_marker, report, scroll_frame_to, wait_frame_fits, FRAME};
 use support::{
     events_in_date_order, events_in_file_order, journey, journey_with_headers, normalize_space,
     text_of, wait_ready, wait_until, Locator, TestResult,
@@ -27,13 +30,8 @@ use support::{
 /// The policy of the issue: nothing inline, nothing from elsewhere.
 const STRICT_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const FRAME: &str = "iframe[data-ai-race-embed]";
 const MARKER: &str = "[data-testid=event-marker]";
 const DETAIL_TITLE: &str = "[data-testid=detail-title]";
-/// The auto-height tolerance of the issue, in CSS pixels.
-const MAX_HEIGHT_ERROR_PX: f64 = 2.0;
-/// How long a measurement must hold before it counts as settled.
-const SETTLED_FOR: Duration = Duration::from_millis(300);
 
 // Chrome DevTools commands through chromedriver.
 
@@ -69,382 +67,6 @@ async fn cdp(client: &Client, method: &'static str, params: Value) -> TestResult
         );
     }
     Ok(client.issue_cmd(Cdp { method, params }).await?)
-}
-
-// The embedded iframe, measured from the page around it.
-
-/// The iframe and its document, as the host page sees them.
-#[derive(Debug, Clone, serde::Deserialize)]
-struct FrameFit {
-    state: Option<String>,
-    lang: String,
-    is_embed: bool,
-    frame_width: f64,
-    frame_height: f64,
-    content_height: f64,
-    client_height: f64,
-    scroll_height: f64,
-    client_width: f64,
-    scroll_width: f64,
-    parent_scroll_y: f64,
-}
-
-impl FrameFit {
-    fn height_error(&self) -> f64 {
-        (self.frame_height - self.content_height).abs()
-    }
-
-    /// Ready, at its content height within the tolerance, and no inner scrollbar.
-    fn fits(&self) -> bool {
-        self.state.as_deref() == Some("ready")
-            && self.height_error() <= MAX_HEIGHT_ERROR_PX
-            && self.scroll_height <= self.client_height
-            && self.scroll_width <= self.client_width
-    }
-}
-
-const MEASURE_FRAME: &str = "
-    const frame = document.querySelector(arguments[0]);
-    const doc = frame && frame.contentDocument;
-    if (!doc || !doc.documentElement) { return null; }
-    const html = doc.documentElement;
-    const app = doc.getElementById('app');
-    const box = frame.getBoundingClientRect();
-    return {
-        state: app ? app.getAttribute('data-state') : null,
-        lang: html.lang,
-        is_embed: html.classList.contains('embed'),
-        frame_width: box.width,
-        frame_height: box.height,
-        content_height: html.getBoundingClientRect().height,
-        client_height: html.clientHeight,
-        scroll_height: html.scrollHeight,
-        client_width: html.clientWidth,
-        scroll_width: html.scrollWidth,
-        parent_scroll_y: window.scrollY,
-    };";
-
-async fn measure_frame(client: &Client, frame: &str) -> TestResult<Option<FrameFit>> {
-    let measured = client.execute(MEASURE_FRAME, vec![json!(frame)]).await?;
-    Ok(serde_json::from_value(measured)?)
-}
-
-/// Waits until the iframe fits its content, and keeps fitting for [`SETTLED_FOR`]; returns the
-/// settled measurement.
-async fn wait_frame_fits(client: &Client, frame: &str, when: &str) -> TestResult<FrameFit> {
-    let fitting_since: std::sync::Mutex<Option<Instant>> = std::sync::Mutex::new(None);
-    let fitting_since = &fitting_since;
-    wait_for(
-        &format!("the iframe at its content height {when}"),
-        Duration::from_secs(15),
-        || async move {
-            let fit = measure_frame(client, frame).await?;
-            let mut since = fitting_since.lock().map_err(|_| "poisoned")?;
-            Ok(match fit {
-                Some(fit) if fit.fits() => {
-                    let since = *since.get_or_insert_with(Instant::now);
-                    if since.elapsed() >= SETTLED_FOR {
-                        Ok(fit)
-                    } else {
-                        Err(format!("fits since {:?}", since.elapsed()))
-                    }
-                }
-                other => {
-                    *since = None;
-                    Err(format!("{other:?}"))
-                }
-            })
-        },
-    )
-    .await
-}
-
-/// Clicks a marker of the iframe that is already on screen (so that WebDriver does not scroll
-/// the host page to reach it) and not already open; returns its event id.
-async fn click_visible_marker(client: &Client) -> TestResult<String> {
-    let event_id = client
-        .execute(
-            "const frame = document.querySelector(arguments[0]);
-             const top = frame.getBoundingClientRect().top;
-             const marker = [...frame.contentDocument.querySelectorAll(arguments[1])].find(m => {
-                 const box = m.getBoundingClientRect();
-                 return box.width > 0 && top + box.top > 0 && top + box.bottom < window.innerHeight
-                     && m.getAttribute('aria-expanded') !== 'true';
-             });
-             return marker ? marker.getAttribute('data-event-id') : null;",
-            vec![json!(FRAME), json!(MARKER)],
-        )
-        .await?;
-    let event_id = event_id
-        .as_str()
-        .ok_or("no event marker of the iframe is on screen")?
-        .to_string();
-    client.enter_frame(0).await?;
-    client
-        .find(Locator::Css(&format!(
-            "{MARKER}[data-event-id=\"{event_id}\"]"
-        )))
-        .await?
-        .click()
-        .await?;
-    client.enter_parent_frame().await?;
-    Ok(event_id)
-}
-
-/// Puts the iframe's top `offset_px` below the top of the window.
-async fn scroll_frame_to(client: &Client, offset_px: f64) -> TestResult {
-    client
-        .execute(
-            "const frame = document.querySelector(arguments[0]);
-             window.scrollTo(0, frame.getBoundingClientRect().top + window.scrollY - arguments[1]);",
-            vec![json!(FRAME), json!(offset_px)],
-        )
-        .await?;
-    Ok(())
-}
-
-fn report(what: &str, fit: &FrameFit) {
-    println!(
-        "[measure] {what}: iframe {:.0}×{:.1} px, content {:.1} px, error {:.2} px",
-        fit.frame_width,
-        fit.frame_height,
-        fit.content_height,
-        fit.height_error()
-    );
-}
-
-#[tokio::test]
-#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
-async fn the_french_article_sizes_its_iframe_through_every_change_without_moving_the_page(
-) -> TestResult {
-    let events = events_in_file_order()?;
-    journey(|client, site| async move {
-        client.set_window_size(1280, 900).await?;
-        client.goto(&site.url("/article-fr.html")).await?;
-        scroll_frame_to(&client, 100.0).await?;
-        let loaded = wait_frame_fits(&client, FRAME, "after load").await?;
-        report("article-fr, load", &loaded);
-        assert!(loaded.is_embed, "the iframe shows the embed mode");
-        assert_eq!(loaded.lang, "fr");
-
-        // Deep links stay in the iframe: no element may have an event's id, or the browser
-        // would scroll to it (and the page around it with it).
-        let ids: Vec<String> = events.iter().map(|event| event.id.clone()).collect();
-        let clashing = client
-            .execute(
-                "const doc = document.querySelector(arguments[0]).contentDocument;
-                 return arguments[1].filter(id => doc.getElementById(id) !== null);",
-                vec![json!(FRAME), json!(ids)],
-            )
-            .await?;
-        assert_eq!(clashing, json!([]), "elements with an event's id");
-
-        client.enter_frame(0).await?;
-        client
-            .find(Locator::Css("[data-testid=lang-en]"))
-            .await?
-            .click()
-            .await?;
-        client.enter_parent_frame().await?;
-        let switched = wait_until("the iframe in English", || async {
-            Ok(match measure_frame(&client, FRAME).await? {
-                Some(fit) if fit.lang == "en" => Ok(()),
-                other => Err(format!("{other:?}")),
-            })
-        });
-        switched.await?;
-        let english = wait_frame_fits(&client, FRAME, "after the language switch").await?;
-        report("article-fr, switched to English", &english);
-
-        scroll_frame_to(&client, 100.0).await?;
-        let before = measure_frame(&client, FRAME)
-            .await?
-            .ok_or("the iframe vanished")?;
-        let event_id = click_visible_marker(&client).await?;
-        let event = events
-            .iter()
-            .find(|event| event.id == event_id)
-            .ok_or("unknown event")?;
-        client.enter_frame(0).await?;
-        let title = normalize_space(&event.title_en);
-        wait_until("the event's detail in the iframe", || async {
-            Ok(match text_of(&client, DETAIL_TITLE).await? {
-                Some(shown) if shown == title => Ok(()),
-                other => Err(format!("{other:?}")),
-            })
-        })
-        .await?;
-        let frame_hash = client.execute("return location.hash;", vec![]).await?;
-        assert_eq!(frame_hash, json!(format!("#{event_id}")));
-        client.enter_parent_frame().await?;
-        let selected = wait_frame_fits(&client, FRAME, "after selecting an event").await?;
-        report("article-fr, event selected", &selected);
-        assert_eq!(
-            selected.parent_scroll_y, before.parent_scroll_y,
-            "the article must not scroll when the reader selects an event in the iframe"
-        );
-        let parent_hash = client.execute("return location.hash;", vec![]).await?;
-        assert_eq!(parent_hash, json!(""), "the article's own URL is untouched");
-
-        client.set_window_size(375, 800).await?;
-        let phone = wait_frame_fits(&client, FRAME, "at phone width").await?;
-        report("article-fr, phone width", &phone);
-        assert!(phone.frame_width < 375.0, "{phone:?}");
-        assert!(
-            phone.frame_height > selected.frame_height,
-            "narrower means taller: {phone:?}"
-        );
-
-        // On a phone the detail panel is above the charts: another event changes the height,
-        // and the article still does not move.
-        scroll_frame_to(&client, 60.0).await?;
-        let before = measure_frame(&client, FRAME)
-            .await?
-            .ok_or("the iframe vanished")?;
-        let other_id = click_visible_marker(&client).await?;
-        client.enter_frame(0).await?;
-        wait_until("the other event in the iframe's address", || async {
-            let hash = client.execute("return location.hash;", vec![]).await?;
-            Ok(if hash == json!(format!("#{other_id}")) {
-                Ok(())
-            } else {
-                Err(format!("{hash}"))
-            })
-        })
-        .await?;
-        client.enter_parent_frame().await?;
-        let reselected = wait_frame_fits(&client, FRAME, "after selecting at phone width").await?;
-        report("article-fr, phone width, event selected", &reselected);
-        assert_eq!(
-            reselected.parent_scroll_y, before.parent_scroll_y,
-            "the article must not scroll when the reader selects an event in the iframe"
-        );
-        Ok(())
-    })
-    .await
-}
-
-#[tokio::test]
-#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
-async fn embed_js_answers_only_its_own_iframes_and_can_ask_them_for_their_height() -> TestResult {
-    journey(|client, site| async move {
-        client.set_window_size(1280, 900).await?;
-        client.goto(&site.url("/article-en.html")).await?;
-        scroll_frame_to(&client, 100.0).await?;
-        let fit = wait_frame_fits(&client, FRAME, "after load").await?;
-        report("article-en, load", &fit);
-        assert_eq!(fit.lang, "en");
-
-        // A well-formed message from the page itself, one from another iframe, and one of
-        // another type: none may touch the iframe.
-        client
-            .execute(
-                "window.postMessage({ type: 'ai-race:height', version: 1, height: 55, id: 'x' }, '*');
-                 const foreign = document.createElement('iframe');
-                 foreign.srcdoc = '<script>parent.postMessage({ type: \"ai-race:height\", version: 1, height: 66 }, \"*\");<\\/script>';
-                 document.body.append(foreign);
-                 const ours = document.querySelector(arguments[0]);
-                 window.postMessage({ type: 'other', height: 77 }, '*');",
-                vec![json!(FRAME)],
-            )
-            .await?;
-        tokio::time::sleep(Duration::from_millis(500)).await;
-        let after = measure_frame(&client, FRAME)
-            .await?
-            .ok_or("the iframe vanished")?;
-        assert_eq!(after.frame_height, fit.frame_height, "{after:?}");
-
-        // A script that missed the iframe's messages asks for the height.
-        client
-            .execute(
-                "const frame = document.querySelector(arguments[0]);
-                 frame.style.height = '100px';
-                 frame.contentWindow.postMessage({ type: 'ai-race:request-height', version: 1 }, '*');",
-                vec![json!(FRAME)],
-            )
-            .await?;
-        let answered = wait_frame_fits(&client, FRAME, "after a height request").await?;
-        assert!((answered.frame_height - fit.frame_height).abs() <= MAX_HEIGHT_ERROR_PX);
-        Ok(())
-    })
-    .await
-}
-
-/// Where the detail panel and the charts are, in the page.
-#[derive(Debug, serde::Deserialize)]
-struct Columns {
-    detail: [f64; 4],
-    funding: Option<[f64; 4]>,
-    overflow_x: f64,
-    footer_shown: bool,
-    kicker_shown: bool,
-    lang_switch_shown: bool,
-    embed_button: bool,
-}
-
-#[tokio::test]
-#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
-async fn the_embed_mode_stacks_on_phones_and_goes_side_by_side_on_wide_screens() -> TestResult {
-    let events = events_in_date_order()?;
-    let event_id = events[events.len() / 2].id.clone();
-    journey(|client, site| async move {
-        for width in [320, 1600] {
-            cdp(
-                &client,
-                "Emulation.setDeviceMetricsOverride",
-                json!({ "width": width, "height": 900, "deviceScaleFactor": 1, "mobile": false }),
-            )
-            .await?;
-            client
-                .goto(&site.url(&format!("/?embed=1#{event_id}")))
-                .await?;
-            wait_ready(&client).await?;
-            // The charts take their width on the frame after the app is ready.
-            wait_until("no horizontal overflow", || async {
-                let overflow = client
-                    .execute(
-                        "const html = document.documentElement; return html.scrollWidth - html.clientWidth;",
-                        vec![],
-                    )
-                    .await?;
-                Ok(if overflow.as_f64() <= Some(0.0) { Ok(()) } else { Err(format!("{overflow} px")) })
-            })
-            .await?;
-            let columns = client
-                .execute(
-                    "const box = (css) => { const e = document.querySelector(css);
-                         if (!e) { return null; } const r = e.getBoundingClientRect();
-                         return [r.left, r.top, r.right, r.bottom]; };
-                     const shown = (css) => { const e = document.querySelector(css);
-                         return !!e && e.getClientRects().length > 0; };
-                     const html = document.documentElement;
-                     return { detail: box('[data-testid=detail]'), funding: box('.funding'),
-                              overflow_x: html.scrollWidth - html.clientWidth,
-                              footer_shown: shown('.site-footer'), kicker_shown: shown('.kicker'),
-                              lang_switch_shown: shown('[data-testid=lang-en]'),
-                              embed_button: !!document.querySelector('[data-testid=embed-button]') };",
-                    vec![],
-                )
-                .await?;
-            let columns: Columns = serde_json::from_value(columns)?;
-            assert!(columns.overflow_x <= 0.0, "{width} px: {columns:?}");
-            assert!(
-                !columns.footer_shown && !columns.kicker_shown && !columns.embed_button,
-                "{width} px: no page chrome in embed mode: {columns:?}"
-            );
-            assert!(columns.lang_switch_shown, "{width} px: {columns:?}");
-            if let Some(funding) = columns.funding {
-                let detail = columns.detail;
-                if width < 1000 {
-                    assert!(funding[1] >= detail[3] - 1.0, "stacked at {width} px: {columns:?}");
-                } else {
-                    assert!(funding[0] >= detail[2], "side by side at {width} px: {columns:?}");
-                }
-            }
-        }
-        Ok(())
-    })
-    .await
 }
 
 #[tokio::test]

@@ -59,7 +59,15 @@ async fn mount() -> web_sys::HtmlElement {
     for _ in 0..3 {
         tick().await;
     }
-    root
+    // The charts are built once the timeline is drawn and the page idle.
+    for _ in 0..50 {
+        if root.get_attribute("data-charts").as_deref() == Some("ready") {
+            tick().await;
+            return root;
+        }
+        tick().await;
+    }
+    panic!("the charts were not built within 3 s");
 }
 
 fn element(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {

@@ -43,6 +43,25 @@
   });
   watcher.observe(root, { subtree: true, attributes: true, attributeFilter: ["data-state"] });
 
+  // A `?data=` file of this site is requested now, while the wasm downloads
+  // and compiles, instead of after the app starts; the app takes the
+  // response over (`fetch_bytes` in src/components/browser.rs) and still
+  // checks the address itself. Any other address is left to the app, which
+  // refuses it with a message.
+  var data = new URLSearchParams(location.search).get("data");
+  if (data && /^https?:$/.test(location.protocol)) {
+    try {
+      var address = new URL(data, location.href);
+      if (address.origin === location.origin) {
+        var response = fetch(address.href, { credentials: "same-origin" });
+        response.catch(function () {});
+        window.aiRacePrefetch = { url: address.href, response: response };
+      }
+    } catch (error) {
+      // Not an address: the app says so.
+    }
+  }
+
   var script = document.currentScript;
   var glue = script && script.getAttribute("data-js");
   var wasm = script && script.getAttribute("data-wasm");

@@ -273,7 +273,14 @@ impl CumulativeLayout {
         );
         let bounds = Rect::new(plot.x0, 0.0, width, plot.y1 - 2.0);
         let centres: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+        // The largest steps are labelled, the others keep their tooltip and
+        // their row in the table: a few thousand steps have no room for a
+        // label each, and placing them all took a quarter of a second.
+        let labelled = largest_steps(model, MAX_STEP_LABELS);
         for (idx, point) in points.iter_mut().enumerate() {
+            if !labelled[idx] {
+                continue;
+            }
             let step = &model.steps[point.step_idx];
             let amount = fmt.amount(step.amount_usd);
             let amount = if step.approximate {
@@ -375,6 +382,25 @@ impl CumulativeLayout {
 /// The step under a point (see [`CumulativeLayout::hit_test`]).
 pub fn hit_test(layout: &CumulativeLayout, x: f64, y: f64) -> Option<usize> {
     layout.hit_test(x, y)
+}
+
+/// How many steps get a label at most.
+pub const MAX_STEP_LABELS: usize = 16;
+
+/// Which steps are among the `n` largest amounts (ties: the earlier step).
+fn largest_steps(model: &CumulativeModel, n: usize) -> Vec<bool> {
+    let mut order: Vec<usize> = (0..model.steps.len()).collect();
+    order.sort_by(|&a, &b| {
+        model.steps[b]
+            .amount_usd
+            .total_cmp(&model.steps[a].amount_usd)
+            .then(a.cmp(&b))
+    });
+    let mut labelled = vec![false; model.steps.len()];
+    for idx in order.into_iter().take(n) {
+        labelled[idx] = true;
+    }
+    labelled
 }
 
 fn fits(rect: &Rect, bounds: &Rect, obstacles: &[Rect]) -> bool {
@@ -676,6 +702,55 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn thousands_of_steps_label_only_the_largest() {
+        let n = 2_000;
+        let events: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "e{i}", "date": "20{:02}-{:02}-{:02}", "track": "t",
+                        "title": {{"fr": "E{i}", "en": "E{i}"}}, "sources": []}}"#,
+                    10 + i / 300,
+                    1 + (i / 25) % 12,
+                    1 + i % 25
+                )
+            })
+            .collect();
+        let figures: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "f{i}", "value": {}, "unit": "usd", "kind": "announced",
+                        "label": {{"fr": "F", "en": "F"}}, "event": "e{i}", "sources": []}}"#,
+                    1_000_000 * (1 + (i * 7919) % n)
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"title": {{"fr": "T", "en": "T"}}, "description": {{"fr": "D", "en": "D"}},
+                "tracks": [{{"id": "t", "label": {{"fr": "T", "en": "T"}}}}],
+                "events": [{}], "figures": [{}]}}"#,
+            events.join(","),
+            figures.join(",")
+        );
+        let (dataset, _) = data::parse(&json);
+        let model = CumulativeModel::new(&dataset);
+        assert_eq!(model.steps.len(), n);
+        let layout = CumulativeLayout::new(&dataset, &model, 1280.0, &PlainFormatter(Lang::En));
+        let labelled: Vec<usize> = (0..n)
+            .filter(|&i| !layout.points[i].label.text.is_empty())
+            .collect();
+        assert_eq!(labelled.len(), MAX_STEP_LABELS);
+        let smallest_labelled = labelled
+            .iter()
+            .map(|&i| model.steps[i].amount_usd)
+            .fold(f64::INFINITY, f64::min);
+        let unlabelled_larger = (0..n)
+            .filter(|i| !labelled.contains(i))
+            .filter(|&i| model.steps[i].amount_usd > smallest_labelled)
+            .count();
+        assert_eq!(unlabelled_larger, 0, "labels go to the largest steps");
     }
 
     #[test]

@@ -306,6 +306,16 @@ fn Story(
         }
     });
 
+    // The funding charts are below the timeline: they are built once the
+    // timeline is on screen and the page idle, so that a long dataset shows
+    // its timeline first (at 10,000 events they were half the time to the
+    // first paint).
+    let charts_shown = RwSignal::new(false);
+    browser::set_root_attribute("data-charts", "pending");
+    browser::when_idle_after_paint(move || {
+        let _ = charts_shown.try_set(true);
+    });
+
     let n_events = context.dataset.events.len();
     let is_fatal = n_events == 0;
     browser::set_root_attribute("data-event-count", &n_events.to_string());
@@ -362,7 +372,9 @@ fn Story(
                     <Timeline />
                     <PrintVersion />
                     <DetailPanel />
-                    <FundingSection />
+                    <Show when=move || charts_shown.get()>
+                        <FundingSection />
+                    </Show>
                 </div>
             </Show>
         </main>

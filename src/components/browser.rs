@@ -93,6 +93,42 @@ pub fn focus_event_marker(event_id: String) {
     });
 }
 
+/// Runs `f` once the browser has painted what is on the page now and has
+/// nothing more urgent to do: `requestIdleCallback` after the next
+/// animation frame (at most [`IDLE_TIMEOUT_MS`] later), or the task after
+/// it where there is no `requestIdleCallback` (Safari).
+pub fn when_idle_after_paint(f: impl FnOnce() + 'static) {
+    request_animation_frame(move || {
+        let window = window();
+        let idle = js_sys::Reflect::get(&window, &JsValue::from_str("requestIdleCallback"))
+            .ok()
+            .and_then(|value| value.dyn_into::<js_sys::Function>().ok());
+        match idle {
+            Some(request_idle_callback) => {
+                let options = js_sys::Object::new();
+                let _ = js_sys::Reflect::set(
+                    &options,
+                    &JsValue::from_str("timeout"),
+                    &JsValue::from_f64(IDLE_TIMEOUT_MS),
+                );
+                let callback = Closure::once_into_js(f);
+                let _ = request_idle_callback.call2(&window, &callback, &options);
+            }
+            None => set_timeout(f, std::time::Duration::ZERO),
+        }
+    });
+}
+
+/// The longest [`when_idle_after_paint`] waits for the page to be idle.
+const IDLE_TIMEOUT_MS: f64 = 1000.0;
+
+/// A `performance.mark`, where the browser has it.
+pub fn performance_mark(name: &str) {
+    if let Some(performance) = window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
 /// Escapes a value for a CSS attribute selector in double quotes.
 fn css_escape(value: &str) -> String {
     value.replace('\\', "\\\\").replace('"', "\\\"")
@@ -142,9 +178,8 @@ pub fn forget_data_param() {
 /// Fetches a same-origin file's bytes; the error is the HTTP status, or
 /// `None` when the request failed.
 pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Option<u16>> {
-    let response = JsFuture::from(window().fetch_with_str(url))
-        .await
-        .map_err(|_| None)?;
+    let request = take_prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
+    let response = JsFuture::from(request).await.map_err(|_| None)?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
     if !response.ok() {
         return Err(Some(response.status()));
@@ -152,6 +187,25 @@ pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Option<u16>> {
     let buffer = response.array_buffer().map_err(|_| None)?;
     let buffer = JsFuture::from(buffer).await.map_err(|_| None)?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}
+
+/// The request www/boot.js started for `url` before the app ran (a
+/// `?data=` file of the site), once: the same address later is fetched again.
+fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
+    let window = window();
+    let key = JsValue::from_str("aiRacePrefetch");
+    let prefetched = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .filter(JsValue::is_object)?;
+    let _ = js_sys::Reflect::set(&window, &key, &JsValue::UNDEFINED);
+    let href = web_sys::Url::new_with_base(url, &window.location().href().ok()?)
+        .ok()?
+        .href();
+    let field = |name: &str| js_sys::Reflect::get(&prefetched, &JsValue::from_str(name)).ok();
+    if field("url")?.as_string()? != href {
+        return None;
+    }
+    field("response")?.dyn_into::<js_sys::Promise>().ok()
 }
 
 /// Reads a file the reader picked or dropped, without any upload.
@@ -311,7 +365,13 @@ pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
             .try_get_untracked()
             .is_some_and(|old| (new_width - old).abs() > 0.5)
         {
-            width.set(new_width);
+            // In the next frame: what the new width re-renders would
+            // otherwise change sizes other observers (the embed's height)
+            // have already read in this one ("ResizeObserver loop completed
+            // with undelivered notifications").
+            request_animation_frame(move || {
+                let _ = width.try_set(new_width);
+            });
         }
     });
     if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {

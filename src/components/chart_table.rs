@@ -33,7 +33,9 @@ pub fn ChartTable(
                 {move || if open.get() { lang.get().strings().chart_hide_table } else { lang.get().strings().chart_show_table }}
             </button>
             <div id=table_id class="table-scroll" hidden=move || !open.get()>
-                {move || {
+                // Built when opened: a table of thousands of rows costs
+                // nothing until a reader asks for it.
+                {move || open.get().then(|| {
                     let data = table.get();
                     view! {
                         <table data-testid=test_id>
@@ -69,7 +71,7 @@ pub fn ChartTable(
                             </tbody>
                         </table>
                     }
-                }}
+                })}
             </div>
         </div>
     }

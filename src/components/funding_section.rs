@@ -16,6 +16,9 @@ use super::AppContext;
 #[component]
 pub fn FundingSection() -> impl IntoView {
     let context = expect_context::<AppContext>();
+    // After the section is on the page (effects run after it is built):
+    // `#app[data-charts=ready]` tells tests and embedders the charts are there.
+    Effect::new(move |_| super::browser::set_root_attribute("data-charts", "ready"));
     let lang = context.lang;
     let dataset = &context.dataset;
     let has_money = dataset.figures.iter().any(|f| f.unit.is_money());

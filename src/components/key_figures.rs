@@ -14,7 +14,11 @@ use crate::charts::export::ExportChart;
 use crate::charts::key_figures::{self, KeyFigures as Cards};
 use crate::charts::{kind_name, source_citation};
 use crate::data::DateKind;
-use crate::i18n::Formatter;
+use crate::i18n::{fill, Formatter};
+
+/// Cards shown before the reader asks for all of them: every card of the
+/// published story, and a page that stays light with thousands.
+const FIRST_CARDS: usize = 12;
 
 /// The cards, their summary and downloads.
 #[component]
@@ -29,6 +33,8 @@ pub fn KeyFigures() -> impl IntoView {
         Signal::derive(move || key_figures::summary(&cards, &IntlFormatter::new(lang.get())))
     };
     let title = tr_signal(lang, |s| s.chart_key_figures_heading);
+    let n_cards = cards.figure_idxs.len();
+    let show_all = RwSignal::new(false);
 
     let list = {
         let (dataset, cards, context) = (dataset.clone(), cards.clone(), context.clone());
@@ -36,9 +42,11 @@ pub fn KeyFigures() -> impl IntoView {
             let lang = lang.get();
             let strings = lang.strings();
             let fmt = IntlFormatter::new(lang);
+            let shown = if show_all.get() { n_cards } else { FIRST_CARDS };
             cards
                 .figure_idxs
                 .iter()
+                .take(shown)
                 .map(|&idx| {
                     let figure = &dataset.figures[idx];
                     let event_idx = figure.event_idx;
@@ -85,7 +93,28 @@ pub fn KeyFigures() -> impl IntoView {
         <section class="chart" data-testid="key-figures" aria-labelledby="key-figures-heading">
             <h3 id="key-figures-heading">{tr(lang, |s| s.chart_key_figures_heading)}</h3>
             <p class="chart-summary">{move || summary.get()}</p>
-            <ul class="key-figures">{list}</ul>
+            <ul class="key-figures" id="key-figures-list">{list}</ul>
+            {(n_cards > FIRST_CARDS).then(|| view! {
+                <p class="show-all">
+                    <button
+                        type="button"
+                        class="link-button"
+                        data-testid="key-figures-show-all"
+                        aria-expanded=move || show_all.get().to_string()
+                        aria-controls="key-figures-list"
+                        on:click=move |_| show_all.update(|all| *all = !*all)
+                    >
+                        {move || {
+                            let strings = lang.get().strings();
+                            if show_all.get() {
+                                fill(strings.chart_show_fewer_figures, FIRST_CARDS)
+                            } else {
+                                fill(strings.chart_show_all_figures, n_cards)
+                            }
+                        }}
+                    </button>
+                </p>
+            })}
             <div class="chart-footer">
                 <ExportButtons chart=ExportChart::KeyFigures title=title />
             </div>

@@ -34,6 +34,9 @@ use wasm_bindgen::JsCast;
 /// Mounts the app into `#app`, replacing the loading placeholder.
 pub fn start() {
     browser::install_panic_hook();
+    // For the tests and anyone measuring the page, with `ai-race:ready`
+    // (www/boot.js): when the app's own code starts.
+    browser::performance_mark("ai-race:start");
     // Before the first render, so a chosen dark theme never flashes light.
     browser::apply_theme(browser::stored_theme());
     // Embed mode is a class on <html>; framed pages report their height.

@@ -15,10 +15,14 @@ use super::AppContext;
 use crate::data::Date;
 use crate::i18n::{fill, format_date, format_tick};
 use crate::scale::{
-    estimate_label_px, time_ticks, zoom_level, Grouping, LayoutItem, Marker, MarkerKind, Tick,
-    TickLabel, TimeScale, View, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
+    estimate_label_px, held_zoom_level, time_ticks, zoom_level, Grouping, LayoutItem, Marker,
+    MarkerKind, Tick, TickLabel, TimeScale, View, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
 use crate::state::NavKey;
+
+/// How long a wheel or pinch zoom rests before the markers are laid out
+/// for the zoom it reached.
+const ZOOM_REST: std::time::Duration = std::time::Duration::from_millis(150);
 
 /// What buttons are keyed by. An event's button is its own for as long as
 /// it shows, so panning moves it and keyboard focus stays on it. Cluster
@@ -153,8 +157,39 @@ pub fn Timeline() -> impl IntoView {
     // The layout is computed once per zoom level (and focused event) over
     // all events; a pan only slices it. The big values are never compared:
     // they change exactly when what they depend on does.
-    let level =
-        Memo::new(move |_| zoom_level(TimeScale::new(view.get(), width.get()).px_per_day()));
+    // While a wheel or pinch zoom goes on, the markers keep the layout of
+    // the level it started from and only move, as in a pan (a new level
+    // re-creates hundreds of buttons: 50 ms a step at 10,000 events); the
+    // new level's layout comes when the gesture rests, or sooner when the
+    // held one is too far off (see `crate::scale::held_zoom_level`).
+    let zooming = RwSignal::new(false);
+    let zoom_rest = StoredValue::new(None::<TimeoutHandle>);
+    let zoom_gesture_step = move || {
+        if !zooming.get_untracked() {
+            zooming.set(true);
+        }
+        let handle = set_timeout_with_handle(
+            move || {
+                let _ = zooming.try_set(false);
+            },
+            ZOOM_REST,
+        )
+        .ok();
+        zoom_rest.update_value(|rest| {
+            if let Some(old) = std::mem::replace(rest, handle) {
+                old.clear();
+            }
+        });
+    };
+    on_cleanup(move || {
+        if let Some(Some(handle)) = zoom_rest.try_update_value(Option::take) {
+            handle.clear();
+        }
+    });
+    let level = Memo::new(move |held: Option<&f64>| {
+        let live = zoom_level(TimeScale::new(view.get(), width.get()).px_per_day());
+        held_zoom_level(live, held.copied(), zooming.get())
+    });
     let grouping = Memo::new_with_compare(
         move |_| items.with(|items| Grouping::new(items, n_tracks, level.get())),
         |_, _| true,
@@ -247,6 +282,7 @@ pub fn Timeline() -> impl IntoView {
         if ev.ctrl_key() || ev.meta_key() {
             ev.prevent_default();
             let frac = pointer_fraction(&ev, plot_ref);
+            zoom_gesture_step();
             state.update(|s| s.zoom((-dy * 0.004).exp(), frac));
         } else if dx.abs() > dy.abs() {
             ev.prevent_default();
@@ -299,6 +335,7 @@ pub fn Timeline() -> impl IntoView {
                     capture = true;
                     let left = plot_left(plot_ref);
                     let anchor = ((a0 + b0) / 2.0 - left) / scale.width;
+                    zoom_gesture_step();
                     new_view =
                         Some(origin.zoomed(d1 / d0, anchor, &state.with_untracked(|s| s.bounds)));
                 }

@@ -49,6 +49,138 @@ pub fn locate(json: &str, path: &str) -> Option<(usize, usize)> {
     Some(line_column(json, offset))
 }
 
+/// Locates many paths in one text, as [`locate`] does, in linear time
+/// overall: the line starts and the items of the top-level lists are
+/// indexed once. A problem on each of 100,000 events would otherwise scan
+/// the file from its start 100,000 times.
+pub struct Locator<'a> {
+    json: &'a str,
+    /// Byte offsets where lines start.
+    line_starts: Vec<usize>,
+    /// The top-level members in file order: key, and the offsets of the
+    /// items when the value is a list.
+    members: Vec<(String, Option<Vec<usize>>)>,
+    /// The last offset located and its column: the next one on the same
+    /// line (a minified file is one line) counts on from there.
+    last: std::cell::Cell<(usize, usize)>,
+}
+
+impl<'a> Locator<'a> {
+    pub fn new(json: &'a str) -> Locator<'a> {
+        let bytes = json.as_bytes();
+        let line_starts = std::iter::once(0)
+            .chain(
+                bytes
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, &byte)| byte == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let mut members = Vec::new();
+        let open = skip_ws(bytes, 0);
+        if bytes.get(open) == Some(&b'{') {
+            let mut pos = skip_ws(bytes, open + 1);
+            while let Some(b'"') = bytes.get(pos) {
+                let (key, after_key) = read_string(bytes, pos);
+                pos = skip_ws(bytes, after_key);
+                if bytes.get(pos) != Some(&b':') {
+                    break;
+                }
+                let value_pos = skip_ws(bytes, pos + 1);
+                let items =
+                    (bytes.get(value_pos) == Some(&b'[')).then(|| item_offsets(bytes, value_pos));
+                members.push((key, items));
+                pos = skip_ws(bytes, skip_value(bytes, value_pos));
+                if bytes.get(pos) != Some(&b',') {
+                    break;
+                }
+                pos = skip_ws(bytes, pos + 1);
+            }
+        }
+        Locator {
+            json,
+            line_starts,
+            members,
+            last: std::cell::Cell::new((0, 1)),
+        }
+    }
+
+    /// What [`locate`] gives for `path`.
+    pub fn locate(&self, path: &str) -> Option<(usize, usize)> {
+        let segments = parse_path(path)?;
+        let bytes = self.json.as_bytes();
+        let indexed = match segments.as_slice() {
+            [Segment::Key(key), Segment::Index(index), rest @ ..] => self
+                .members
+                .iter()
+                .find(|(name, _)| name == key)
+                .and_then(|(_, items)| items.as_ref()?.get(*index))
+                .map(|&item| walk(bytes, item, rest)),
+            _ => None,
+        };
+        let offset = indexed.or_else(|| find_value(bytes, &segments))?;
+        Some(self.line_column(offset))
+    }
+
+    /// [`line_column`], by binary search over the line starts.
+    fn line_column(&self, byte_offset: usize) -> (usize, usize) {
+        let text = self.json;
+        let mut offset = byte_offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line_idx = self
+            .line_starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        let line_start = self.line_starts.get(line_idx).copied().unwrap_or(0);
+        let (from, column) = match self.last.get() {
+            (last, column) if last >= line_start && last <= offset => (last, column),
+            _ => (line_start, 1),
+        };
+        let column = column + text[from..offset].chars().count();
+        self.last.set((offset, column));
+        (line_idx + 1, column)
+    }
+}
+
+/// The offsets of the items of the array opening at `open`.
+fn item_offsets(bytes: &[u8], open: usize) -> Vec<usize> {
+    let mut items = Vec::new();
+    let mut pos = skip_ws(bytes, open + 1);
+    while pos < bytes.len() && bytes[pos] != b']' {
+        items.push(pos);
+        let after = skip_value(bytes, pos);
+        if after == pos {
+            break;
+        }
+        pos = skip_ws(bytes, after);
+        if bytes.get(pos) != Some(&b',') {
+            break;
+        }
+        pos = skip_ws(bytes, pos + 1);
+    }
+    items
+}
+
+/// From the value at `pos`, down `segments` as far as they exist: the
+/// offset of the deepest value found.
+fn walk(bytes: &[u8], mut pos: usize, segments: &[Segment]) -> usize {
+    for segment in segments {
+        let next = match (segment, bytes.get(pos)) {
+            (Segment::Key(key), Some(b'{')) => find_member(bytes, pos, key),
+            (Segment::Index(index), Some(b'[')) => find_item(bytes, pos, *index),
+            _ => None,
+        };
+        match next {
+            Some(value_pos) => pos = value_pos,
+            None => break,
+        }
+    }
+    pos
+}
+
 /// The 1-based line and column (in characters) of a byte offset.
 pub fn line_column(text: &str, byte_offset: usize) -> (usize, usize) {
     let mut offset = byte_offset.min(text.len());
@@ -64,36 +196,24 @@ pub fn line_column(text: &str, byte_offset: usize) -> (usize, usize) {
 
 /// Byte offset of the value at the deepest existing prefix of `segments`.
 fn find_value(bytes: &[u8], segments: &[Segment]) -> Option<usize> {
-    let mut pos = skip_ws(bytes, 0);
-    if segments.is_empty() {
-        return (pos < bytes.len()).then_some(pos);
-    }
-    let mut found = None;
-    for segment in segments {
-        let next = match (segment, bytes.get(pos)) {
-            (Segment::Key(key), Some(b'{')) => find_member(bytes, pos, key),
-            (Segment::Index(index), Some(b'[')) => find_item(bytes, pos, *index),
-            _ => None,
-        };
-        match next {
-            Some(value_pos) => {
-                pos = value_pos;
-                found = Some(value_pos);
-            }
-            None => break,
-        }
-    }
-    found.or_else(|| (pos < bytes.len()).then_some(pos))
+    let pos = walk(bytes, skip_ws(bytes, 0), segments);
+    (pos < bytes.len()).then_some(pos)
 }
 
 /// The keys of the top-level object, in file order (for format detection).
 pub fn top_level_keys(json: &str) -> Vec<String> {
+    top_level_keys_until(json, |_| false)
+}
+
+/// The top-level keys up to and including the first one `stop` accepts:
+/// telling the format of a 60 MB file need not read past its first keys.
+pub fn top_level_keys_until(json: &str, stop: impl Fn(&str) -> bool) -> Vec<String> {
     let bytes = json.as_bytes();
     let pos = skip_ws(bytes, 0);
     if bytes.get(pos) != Some(&b'{') {
         return Vec::new();
     }
-    object_keys(bytes, pos)
+    object_keys_until(bytes, pos, stop)
 }
 
 /// The keys of the object at `path` (for format detection).
@@ -125,11 +245,19 @@ fn find_exact(bytes: &[u8], segments: &[Segment]) -> Option<usize> {
 }
 
 fn object_keys(bytes: &[u8], open: usize) -> Vec<String> {
+    object_keys_until(bytes, open, |_| false)
+}
+
+fn object_keys_until(bytes: &[u8], open: usize, stop: impl Fn(&str) -> bool) -> Vec<String> {
     let mut keys = Vec::new();
     let mut pos = skip_ws(bytes, open + 1);
     while let Some(b'"') = bytes.get(pos) {
         let (key, after_key) = read_string(bytes, pos);
+        let is_last = stop(&key);
         keys.push(key);
+        if is_last {
+            break;
+        }
         pos = skip_ws(bytes, after_key);
         if bytes.get(pos) != Some(&b':') {
             break;
@@ -293,6 +421,62 @@ mod tests {
         check("events[9].date", Some((3, 13)));
         check("nothing", Some((1, 1)));
         check("", None);
+    }
+
+    #[test]
+    fn the_locator_finds_what_locate_finds() {
+        let bundled = include_str!("../../www/data/ai-race-2025.json");
+        let minified =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(bundled).unwrap())
+                .unwrap();
+        let broken = &bundled[..bundled.len() / 2];
+        let mut paths: Vec<String> = ["", "title", "title.en", "events", "nothing", "events[]"]
+            .iter()
+            .map(|p| p.to_string())
+            .collect();
+        for i in [0, 1, 2, 17, 39, 40, 1000] {
+            for rest in [
+                "",
+                ".id",
+                ".date",
+                ".sources[0].quote",
+                ".sources[9]",
+                ".title.fr",
+                ".x.y",
+            ] {
+                paths.push(format!("events[{i}]{rest}"));
+            }
+            paths.push(format!("figures[{i}].value"));
+            paths.push(format!("actors[{i}]"));
+            paths.push(format!("title[{i}]"));
+        }
+        for text in [
+            FILE,
+            bundled,
+            minified.as_str(),
+            broken,
+            "",
+            "[1, 2]",
+            "{\"events\": 3}",
+        ] {
+            let locator = Locator::new(text);
+            // In file order, then backwards (the column cache must not matter).
+            for path in paths.iter().chain(paths.iter().rev()) {
+                assert_eq!(locator.locate(path), locate(text, path), "{path}");
+            }
+        }
+    }
+
+    #[test]
+    fn top_level_keys_stop_at_the_deciding_key() {
+        assert_eq!(top_level_keys(FILE), ["title", "events"]);
+        // The rest of the file is never read: even broken, it does not matter.
+        let broken = "{\"title\": 1, \"documents\": [], \"events\": [{\"id\": ";
+        assert_eq!(
+            top_level_keys_until(broken, |key| key == "documents"),
+            ["title", "documents"]
+        );
+        assert_eq!(top_level_keys_until(FILE, |_| false), ["title", "events"]);
     }
 
     #[test]

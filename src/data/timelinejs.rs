@@ -83,7 +83,11 @@ pub fn from_json(text: &str) -> Imported {
         }
     };
     let conversion = convert(&value);
-    finish(conversion, Vec::new(), &Places::Json(text))
+    finish(
+        conversion,
+        Vec::new(),
+        &Places::Json(locate::Locator::new(text)),
+    )
 }
 
 /// Imports the CSV of the TimelineJS spreadsheet template.
@@ -112,12 +116,12 @@ pub fn from_csv(text: &str) -> Imported {
 /// True when a JSON text looks like TimelineJS rather than our format:
 /// TimelineJS-only keys at the top, or in the title or first event.
 pub fn looks_like_json(text: &str) -> bool {
-    let top = locate::top_level_keys(text);
+    // Keys only our format has: the first one decides, however long the
+    // file.
+    const OURS: [&str; 5] = ["tracks", "documents", "actors", "initiatives", "figures"];
+    let top = locate::top_level_keys_until(text, |key| OURS.contains(&key));
     let has = |keys: &[String], name: &str| keys.iter().any(|k| k == name);
-    if ["tracks", "documents", "actors", "initiatives", "figures"]
-        .iter()
-        .any(|k| has(&top, k))
-    {
+    if OURS.iter().any(|k| has(&top, k)) {
         return false;
     }
     if has(&top, "eras") || has(&top, "scale") {
@@ -147,8 +151,8 @@ pub fn looks_like_csv(text: &str) -> bool {
 
 /// Where problems found on the TimelineJS JSON shape are in the file.
 enum Places<'a> {
-    /// Located in the JSON text.
-    Json(&'a str),
+    /// Located in the JSON text (indexed once: see [`locate::Locator`]).
+    Json(locate::Locator<'a>),
     /// CSV rows by the JSON path prefix they became (`events[3]`, `title`).
     Csv(HashMap<String, CsvRow>),
 }
@@ -170,8 +174,8 @@ impl Places<'_> {
             return;
         }
         match self {
-            Places::Json(text) => {
-                if let Some((line, column)) = locate::locate(text, &problem.path) {
+            Places::Json(locator) => {
+                if let Some((line, column)) = locator.locate(&problem.path) {
                     (problem.line, problem.column) = (Some(line), Some(column));
                 }
             }

@@ -1,6 +1,8 @@
 //! Turning the raw file into a [`Dataset`] and a list of [`Problem`]s.
 
 use std::collections::{HashMap, HashSet};
+use std::fmt::Display;
+use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
 use super::date::{Date, DateError};
 use serde::Deserialize;
@@ -15,9 +17,13 @@ pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
     // A UTF-8 byte-order mark is harmless: drop it rather than complain.
     let json = json.strip_prefix('\u{feff}').unwrap_or(json);
     let (dataset, mut problems) = parse_only(json);
+    if problems.iter().all(|problem| problem.line.is_some()) {
+        return (dataset, problems);
+    }
+    let locator = super::locate::Locator::new(json);
     for problem in &mut problems {
         if problem.line.is_none() {
-            if let Some((line, column)) = super::locate::locate(json, &problem.path) {
+            if let Some((line, column)) = locator.locate(&problem.path) {
                 (problem.line, problem.column) = (Some(line), Some(column));
             }
         }
@@ -126,6 +132,98 @@ fn strip_position(message: &str) -> String {
     }
 }
 
+/// Where an item is: a path is written out only when a problem is
+/// reported (100,000 valid events format none).
+#[derive(Clone, Copy)]
+enum Path {
+    /// `list[index]`, e.g. `events[3]`.
+    Item(&'static str, usize),
+}
+
+impl Display for Path {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Path::Item(list, index) => write!(f, "{list}[{index}]"),
+        }
+    }
+}
+
+/// `path.field`, or `field` at the top.
+fn join(path: impl Display, field: &str) -> String {
+    let path = path.to_string();
+    if path.is_empty() {
+        field.to_string()
+    } else {
+        format!("{path}.{field}")
+    }
+}
+
+/// A set hashed with [`FxHasher`]: ids are the dataset's own, not an
+/// attacker's, and SipHash was a tenth of reading 100,000 events.
+type FastSet<'a> = HashSet<&'a str, BuildHasherDefault<FxHasher>>;
+type FastMap<'a, V> = HashMap<&'a str, V, BuildHasherDefault<FxHasher>>;
+
+/// The multiply-rotate hash of rustc (`FxHash`, as in `rustc-hash` 2), a
+/// word at a time.
+#[derive(Default)]
+struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+        let mut rest = [0u8; 8];
+        rest[..chunks.remainder().len()].copy_from_slice(chunks.remainder());
+        self.add(u64::from_le_bytes(rest));
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.add(u64::from(byte));
+    }
+
+    fn write_usize(&mut self, value: usize) {
+        self.add(value as u64);
+    }
+
+    /// Rotated so that the well-mixed high bits pick the bucket (the low
+    /// bits of a product depend only on the low bits of its factors: used
+    /// as they are, similar ids pile up in a few buckets).
+    fn finish(&self) -> u64 {
+        self.hash.rotate_left(26)
+    }
+}
+
+/// The ids events and figures may refer to, for lookups in constant time.
+struct Names<'a> {
+    tracks: FastSet<'a>,
+    initiatives: FastSet<'a>,
+    actors: FastSet<'a>,
+    documents: FastSet<'a>,
+}
+
+impl<'a> Names<'a> {
+    fn new(dataset: &'a Dataset) -> Names<'a> {
+        Names {
+            tracks: dataset.tracks.iter().map(|t| t.id.as_str()).collect(),
+            initiatives: dataset.initiatives.iter().map(|i| i.id.as_str()).collect(),
+            actors: dataset.actors.iter().map(|a| a.id.as_str()).collect(),
+            documents: dataset.documents.iter().map(|d| d.file.as_str()).collect(),
+        }
+    }
+}
+
 #[derive(Default)]
 struct Checker {
     problems: Vec<Problem>,
@@ -148,36 +246,38 @@ impl Checker {
         events: Vec<Result<RawEvent, serde_json::Error>>,
         figures: Vec<Result<RawFigure, serde_json::Error>>,
     ) -> Dataset {
-        self.text("title", &raw.title);
-        self.text("description", &raw.description);
+        self.text("", "title", &raw.title);
+        self.text("", "description", &raw.description);
 
         let mut documents = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, doc) in raw.documents.into_iter().enumerate() {
-            if self.id(&format!("documents[{i}].file"), &doc.file, &mut seen) {
+            if self.id(&format!("documents[{i}]"), "file", &doc.file, &mut seen) {
                 documents.push(doc);
             }
         }
         let mut tracks = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, track) in raw.tracks.into_iter().enumerate() {
-            if self.id(&format!("tracks[{i}].id"), &track.id, &mut seen) {
-                self.text(&format!("tracks[{i}].label"), &track.label);
+            let path = format!("tracks[{i}]");
+            if self.id(&path, "id", &track.id, &mut seen) {
+                self.text(&path, "label", &track.label);
                 tracks.push(track);
             }
         }
         let mut initiatives = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, initiative) in raw.initiatives.into_iter().enumerate() {
-            if self.id(&format!("initiatives[{i}].id"), &initiative.id, &mut seen) {
-                self.text(&format!("initiatives[{i}].label"), &initiative.label);
+            let path = format!("initiatives[{i}]");
+            if self.id(&path, "id", &initiative.id, &mut seen) {
+                self.text(&path, "label", &initiative.label);
                 initiatives.push(initiative);
             }
         }
         let mut actors = Vec::new();
-        let mut seen = HashSet::new();
+        let mut seen: HashSet<String> = HashSet::new();
         for (i, actor) in raw.actors.into_iter().enumerate() {
-            if self.id(&format!("actors[{i}].id"), &actor.id, &mut seen) {
+            if self.id(&format!("actors[{i}]"), "id", &actor.id, &mut seen) {
                 actors.push(actor);
             }
         }
@@ -194,32 +294,51 @@ impl Checker {
         };
 
         // Events: each item on its own, so one bad item loses nothing else.
-        let mut seen = HashSet::new();
-        let mut parsed: Vec<(String, RawEvent, Date)> = Vec::new();
-        for (i, event) in events.into_iter().enumerate() {
-            let path = format!("events[{i}]");
-            let event: RawEvent = match event {
+        // Files can hold 100,000 events: ids are looked up by reference, and
+        // a path is written only when there is a problem to report.
+        let names = Names::new(&dataset);
+        let mut seen = FastSet::default();
+        let mut dates: Vec<Option<Date>> = Vec::with_capacity(events.len());
+        for (i, event) in events.iter().enumerate() {
+            let path = Path::Item("events", i);
+            let event = match event {
                 Ok(event) => event,
                 Err(err) => {
-                    self.error(path, syntax_or_shape(&err));
+                    self.error(path.to_string(), syntax_or_shape(err));
+                    dates.push(None);
                     continue;
                 }
             };
-            if !self.id(&format!("{path}.id"), &event.id, &mut seen) {
+            if !self.id(path, "id", &event.id, &mut seen) {
+                dates.push(None);
                 continue;
             }
-            if let Some(date) = self.event(&path, &event, &dataset) {
-                parsed.push((path, event, date));
-            }
+            dates.push(self.event(path, event, &names));
         }
+        drop(names);
         // Derived milestones are checked against their base event's date
-        // (looked up by id: files can hold 100,000 events).
-        let dates: HashMap<String, Date> =
-            parsed.iter().map(|(_, e, d)| (e.id.clone(), *d)).collect();
-        let mut kept = Vec::new();
-        for (path, event, date) in parsed {
+        // (looked up by id).
+        let has_derived = events
+            .iter()
+            .zip(&dates)
+            .any(|(event, date)| date.is_some() && matches!(event, Ok(e) if e.derived.is_some()));
+        let date_by_id: FastMap<Date> = if has_derived {
+            events
+                .iter()
+                .zip(&dates)
+                .filter_map(|(event, date)| Some((event.as_ref().ok()?.id.as_str(), (*date)?)))
+                .collect()
+        } else {
+            FastMap::default()
+        };
+        let mut keep = vec![false; events.len()];
+        for (i, (event, date)) in events.iter().zip(&dates).enumerate() {
+            let (Ok(event), Some(date)) = (event, *date) else {
+                continue;
+            };
+            let path = Path::Item("events", i);
             if let Some(derivation) = &event.derived {
-                let base = dates.get_key_value(&derivation.from);
+                let base = date_by_id.get_key_value(derivation.from.as_str());
                 match base {
                     None => {
                         self.error(
@@ -252,8 +371,15 @@ impl Checker {
                     }
                 }
             }
-            kept.push((event, date));
+            keep[i] = true;
         }
+        drop(date_by_id);
+        let mut kept: Vec<(RawEvent, Date)> = events
+            .into_iter()
+            .zip(dates)
+            .zip(keep)
+            .filter_map(|((event, date), keep)| Some((event.ok().filter(|_| keep)?, date?)))
+            .collect();
         // Stable sort: ties keep file order.
         kept.sort_by_key(|kept| kept.1);
         dataset.events = kept
@@ -286,64 +412,88 @@ impl Checker {
             self.error("events", ProblemKind::NoEvents);
         }
 
-        // Figures find their event by id (files can hold 100,000 events).
-        let event_idxs: HashMap<String, usize> = dataset
-            .events
-            .iter()
-            .enumerate()
-            .map(|(event_idx, event)| (event.id.clone(), event_idx))
-            .collect();
-        let mut seen = HashSet::new();
-        for (i, figure) in figures.into_iter().enumerate() {
-            let path = format!("figures[{i}]");
-            let figure: RawFigure = match figure {
-                Ok(figure) => figure,
-                Err(err) => {
-                    self.error(path, syntax_or_shape(&err));
+        // Figures find their event by id.
+        let mut checked = Vec::new();
+        if !figures.is_empty() {
+            let names = Names::new(&dataset);
+            let event_idxs: FastMap<usize> = dataset
+                .events
+                .iter()
+                .enumerate()
+                .map(|(event_idx, event)| (event.id.as_str(), event_idx))
+                .collect();
+            let mut seen: HashSet<String> = HashSet::new();
+            for (i, figure) in figures.into_iter().enumerate() {
+                let path = Path::Item("figures", i);
+                let figure: RawFigure = match figure {
+                    Ok(figure) => figure,
+                    Err(err) => {
+                        self.error(path.to_string(), syntax_or_shape(&err));
+                        continue;
+                    }
+                };
+                if !self.id(path, "id", &figure.id, &mut seen) {
                     continue;
                 }
-            };
-            if !self.id(&format!("{path}.id"), &figure.id, &mut seen) {
-                continue;
+                if let Some(figure) = self.figure(path, figure, &names, &event_idxs) {
+                    checked.push(figure);
+                }
             }
-            if let Some(figure) = self.figure(&path, figure, &dataset, &event_idxs) {
-                let figure_idx = dataset.figures.len();
-                dataset.events[figure.event_idx]
-                    .figure_idxs
-                    .push(figure_idx);
-                dataset.figures.push(figure);
-            }
+        }
+        for figure in checked {
+            let figure_idx = dataset.figures.len();
+            dataset.events[figure.event_idx]
+                .figure_idxs
+                .push(figure_idx);
+            dataset.figures.push(figure);
         }
         dataset
     }
 
-    /// Checks an id for emptiness and uniqueness; false drops the item.
-    fn id(&mut self, path: &str, id: &str, seen: &mut HashSet<String>) -> bool {
+    /// Checks the id at `path`.`field` for emptiness and uniqueness; false
+    /// drops the item.
+    fn id<'a, K: From<&'a str> + Eq + Hash, S: BuildHasher>(
+        &mut self,
+        path: impl Display + Copy,
+        field: &str,
+        id: &'a str,
+        seen: &mut HashSet<K, S>,
+    ) -> bool {
         if id.trim().is_empty() {
-            self.error(path, ProblemKind::EmptyId);
+            self.error(join(path, field), ProblemKind::EmptyId);
             return false;
         }
-        if !seen.insert(id.to_string()) {
-            self.error(path, ProblemKind::DuplicateId { id: id.to_string() });
+        if !seen.insert(K::from(id)) {
+            let id = id.to_string();
+            self.error(join(path, field), ProblemKind::DuplicateId { id });
             return false;
         }
         true
     }
 
     /// A missing French text drops nothing but is reported; so is English.
-    fn text(&mut self, path: &str, text: &Text) {
+    fn text(&mut self, path: impl Display + Copy, field: &str, text: &Text) {
         if text.fr.trim().is_empty() {
+            let path = join(path, field);
             self.warning(format!("{path}.fr"), ProblemKind::EmptyText { lang: "fr" });
         }
         if text.en.trim().is_empty() {
+            let path = join(path, field);
             self.warning(format!("{path}.en"), ProblemKind::EmptyText { lang: "en" });
         }
     }
 
-    fn reference(&mut self, path: String, what: RefKind, id: &str, exists: bool) -> bool {
+    fn reference(
+        &mut self,
+        path: impl Display + Copy,
+        field: &str,
+        what: RefKind,
+        id: &str,
+        exists: bool,
+    ) -> bool {
         if !exists {
             self.error(
-                path,
+                join(path, field),
                 ProblemKind::UnknownReference {
                     what,
                     id: id.to_string(),
@@ -354,7 +504,7 @@ impl Checker {
     }
 
     /// Validates one event; `None` drops it.
-    fn event(&mut self, path: &str, event: &RawEvent, dataset: &Dataset) -> Option<Date> {
+    fn event(&mut self, path: Path, event: &RawEvent, names: &Names) -> Option<Date> {
         let date = match Date::parse(&event.date) {
             Ok(date) => date,
             Err(DateError::Format) => {
@@ -371,31 +521,21 @@ impl Checker {
                 return None;
             }
         };
-        let track_exists = dataset.tracks.iter().any(|t| t.id == event.track);
-        if !self.reference(
-            format!("{path}.track"),
-            RefKind::Track,
-            &event.track,
-            track_exists,
-        ) {
+        let track_exists = names.tracks.contains(event.track.as_str());
+        if !self.reference(path, "track", RefKind::Track, &event.track, track_exists) {
             return None;
         }
-        self.text(&format!("{path}.title"), &event.title);
-        self.text(&format!("{path}.summary"), &event.summary);
+        self.text(path, "title", &event.title);
+        self.text(path, "summary", &event.summary);
         if event.title.fr.trim().is_empty() && event.title.en.trim().is_empty() {
             return None;
         }
         if let Some(initiative) = &event.initiative {
-            let exists = dataset.initiative(initiative).is_some();
-            self.reference(
-                format!("{path}.initiative"),
-                RefKind::Initiative,
-                initiative,
-                exists,
-            );
+            let exists = names.initiatives.contains(initiative.as_str());
+            self.reference(path, "initiative", RefKind::Initiative, initiative, exists);
         }
         for (i, actor) in event.actors.iter().enumerate() {
-            let exists = dataset.actor(actor).is_some();
+            let exists = names.actors.contains(actor.as_str());
             if !exists {
                 self.warning(
                     format!("{path}.actors[{i}]"),
@@ -416,16 +556,16 @@ impl Checker {
                 );
             }
         }
-        self.sources(path, &event.sources, dataset);
+        self.sources(path, &event.sources, names);
         Some(date)
     }
 
     fn figure(
         &mut self,
-        path: &str,
+        path: Path,
         raw: RawFigure,
-        dataset: &Dataset,
-        event_idxs: &HashMap<String, usize>,
+        names: &Names,
+        event_idxs: &FastMap<usize>,
     ) -> Option<Figure> {
         if !raw.value.is_finite() {
             self.error(format!("{path}.value"), ProblemKind::NotFinite);
@@ -447,7 +587,7 @@ impl Checker {
                 return None;
             }
         }
-        let Some(&event_idx) = event_idxs.get(&raw.event) else {
+        let Some(&event_idx) = event_idxs.get(raw.event.as_str()) else {
             self.error(
                 format!("{path}.event"),
                 ProblemKind::UnknownReference {
@@ -457,18 +597,13 @@ impl Checker {
             );
             return None;
         };
-        self.text(&format!("{path}.label"), &raw.label);
+        self.text(path, "label", &raw.label);
         if let Some(initiative) = &raw.initiative {
-            let exists = dataset.initiative(initiative).is_some();
-            self.reference(
-                format!("{path}.initiative"),
-                RefKind::Initiative,
-                initiative,
-                exists,
-            );
+            let exists = names.initiatives.contains(initiative.as_str());
+            self.reference(path, "initiative", RefKind::Initiative, initiative, exists);
         }
         for (i, actor) in raw.committed_by.iter().enumerate() {
-            if dataset.actor(actor).is_none() {
+            if !names.actors.contains(actor.as_str()) {
                 self.warning(
                     format!("{path}.committed_by[{i}]"),
                     ProblemKind::UnknownReference {
@@ -478,7 +613,7 @@ impl Checker {
                 );
             }
         }
-        self.sources(path, &raw.sources, dataset);
+        self.sources(path, &raw.sources, names);
         Some(Figure {
             id: raw.id,
             value: raw.value,
@@ -496,17 +631,17 @@ impl Checker {
     }
 
     /// Source problems are warnings: an unsourced fact still shows, flagged.
-    fn sources(&mut self, path: &str, sources: &[SourceRef], dataset: &Dataset) {
+    fn sources(&mut self, path: Path, sources: &[SourceRef], names: &Names) {
         if sources.is_empty() {
             self.warning(format!("{path}.sources"), ProblemKind::NoSource);
         }
         for (i, source) in sources.iter().enumerate() {
-            let path = format!("{path}.sources[{i}]");
+            let path = || format!("{path}.sources[{i}]");
             match (&source.seed, &source.url) {
                 (Some(seed), _) => {
-                    if dataset.document(seed).is_none() {
+                    if !names.documents.contains(seed.as_str()) {
                         self.warning(
-                            format!("{path}.seed"),
+                            format!("{}.seed", path()),
                             ProblemKind::UnknownReference {
                                 what: RefKind::Document,
                                 id: seed.clone(),
@@ -514,12 +649,14 @@ impl Checker {
                         );
                     }
                     match &source.quote {
-                        None => self.warning(format!("{path}.quote"), ProblemKind::QuoteMissing),
+                        None => {
+                            self.warning(format!("{}.quote", path()), ProblemKind::QuoteMissing)
+                        }
                         Some(q) if q.trim().is_empty() => {
-                            self.warning(format!("{path}.quote"), ProblemKind::QuoteMissing)
+                            self.warning(format!("{}.quote", path()), ProblemKind::QuoteMissing)
                         }
                         Some(q) if q.chars().count() > MAX_QUOTE_CHARS => self.warning(
-                            format!("{path}.quote"),
+                            format!("{}.quote", path()),
                             ProblemKind::QuoteTooLong {
                                 n_chars: q.chars().count(),
                             },
@@ -531,15 +668,15 @@ impl Checker {
                     let lower = url.trim().to_ascii_lowercase();
                     if !(lower.starts_with("https://") || lower.starts_with("http://")) {
                         self.warning(
-                            format!("{path}.url"),
+                            format!("{}.url", path()),
                             ProblemKind::BadUrl { value: url.clone() },
                         );
                     }
                     if source.publisher.as_deref().unwrap_or("").trim().is_empty() {
-                        self.warning(path, ProblemKind::SourceIncomplete);
+                        self.warning(path(), ProblemKind::SourceIncomplete);
                     }
                 }
-                (None, None) => self.warning(path, ProblemKind::SourceIncomplete),
+                (None, None) => self.warning(path(), ProblemKind::SourceIncomplete),
             }
         }
     }

@@ -128,6 +128,8 @@ pub const STRINGS: Strings = Strings {
     chart_download_png_label: "Download the chart as PNG",
     chart_download_csv_label: "Download the data as CSV",
     chart_download_json_label: "Download the data with sources as JSON",
+    chart_show_all_figures: "Show all {n} key figures",
+    chart_show_fewer_figures: "Show only the first {n}",
     chart_see_on_timeline: "Show on the timeline",
     chart_other_initiative: "Other",
     chart_empty: "No figures in the data.",

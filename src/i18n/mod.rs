@@ -208,6 +208,10 @@ pub struct Strings {
     pub chart_download_png_label: &'static str,
     pub chart_download_csv_label: &'static str,
     pub chart_download_json_label: &'static str,
+    /// The button under the first key figures: "{n}" is how many there are.
+    pub chart_show_all_figures: &'static str,
+    /// The same button once they all show: "{n}" is how many stay.
+    pub chart_show_fewer_figures: &'static str,
     pub chart_see_on_timeline: &'static str,
     pub chart_other_initiative: &'static str,
     pub chart_empty: &'static str,
@@ -342,6 +346,8 @@ mod tests {
                 s.quoted,
                 s.date_derived_days,
                 s.date_derived_months,
+                s.chart_show_all_figures,
+                s.chart_show_fewer_figures,
             ] {
                 assert!(template.contains("{n}"), "{lang:?}: {template}");
             }

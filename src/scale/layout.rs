@@ -100,6 +100,25 @@ pub fn zoom_level(px_per_day: f64) -> f64 {
     }
 }
 
+/// How far out a continuous zoom may go from the level it holds (half the
+/// pixels per day: markers at most twice as dense as laid out, labels may
+/// touch until the gesture rests).
+pub const HOLD_ZOOM_OUT: f64 = 0.5;
+/// How far in (four times the pixels per day: clusters that would split
+/// stay whole until the gesture rests; fewer markers show, never more).
+pub const HOLD_ZOOM_IN: f64 = 4.0;
+
+/// The level to lay markers out at: during a zoom gesture, the level
+/// already laid out (`held`) while the live one stays within
+/// [`HOLD_ZOOM_OUT`]..=[`HOLD_ZOOM_IN`] of it, so that a gesture step only
+/// moves markers; otherwise the live level.
+pub fn held_zoom_level(live: f64, held: Option<f64>, in_gesture: bool) -> f64 {
+    match held {
+        Some(held) if in_gesture && (HOLD_ZOOM_OUT..=HOLD_ZOOM_IN).contains(&(live / held)) => held,
+        _ => live,
+    }
+}
+
 /// Which events merge at one zoom level: per track, groups of events
 /// closer than a marker to their group's first one, in world pixels.
 /// Independent of the view and of the pinned event.
@@ -355,6 +374,66 @@ pub fn estimate_label_px(text: &str) -> f64 {
 mod tests {
     use super::super::time::View;
     use super::*;
+
+    #[test]
+    fn a_zoom_gesture_holds_its_level_within_bounds() {
+        let held = zoom_level(1.0);
+        // Not in a gesture, or nothing laid out yet: the live level.
+        assert_eq!(
+            held_zoom_level(zoom_level(3.0), Some(held), false),
+            zoom_level(3.0)
+        );
+        assert_eq!(
+            held_zoom_level(zoom_level(3.0), None, true),
+            zoom_level(3.0)
+        );
+        // In a gesture: held from half to four times the pixels per day.
+        for factor in [0.5, 0.6, 1.0, 1.5, 2.0, 3.9, 4.0] {
+            let live = zoom_level(factor);
+            assert_eq!(held_zoom_level(live, Some(held), true), held, "{factor}");
+        }
+        // Beyond: the live level, which the gesture then holds.
+        for factor in [0.4, 0.25, 4.8, 16.0] {
+            let live = zoom_level(factor);
+            assert_eq!(held_zoom_level(live, Some(held), true), live, "{factor}");
+        }
+    }
+
+    #[test]
+    fn a_held_level_still_shows_every_event_in_view() {
+        // 40 events a day apart on one track: laid out at the held level,
+        // viewed up to the bounds, every event in view is in a marker.
+        let items: Vec<LayoutItem> = (0..40)
+            .map(|i| LayoutItem {
+                day: f64::from(i) + 0.5,
+                track_idx: 0,
+                label_px: 60.0,
+            })
+            .collect();
+        let held = zoom_level(20.0);
+        let world = WorldLayout::new(&Grouping::new(&items, 1, held), &items, None, 40.0);
+        for px_per_day in [20.0 * HOLD_ZOOM_OUT, 20.0, 20.0 * HOLD_ZOOM_IN] {
+            let width = 400.0;
+            let view = View {
+                start: 5.0,
+                end: 5.0 + width / px_per_day,
+            };
+            let scale = TimeScale::new(view, width);
+            let shown: Vec<usize> = world
+                .visible(&scale)
+                .iter()
+                .flat_map(|marker| match &marker.kind {
+                    MarkerKind::Single(i) => vec![*i],
+                    MarkerKind::Cluster(items) => items.to_vec(),
+                })
+                .collect();
+            for (i, item) in items.iter().enumerate() {
+                if item.day > view.start && item.day < view.end {
+                    assert!(shown.contains(&i), "{px_per_day}: event {i}");
+                }
+            }
+        }
+    }
 
     fn item(day: f64, track_idx: usize) -> LayoutItem {
         LayoutItem {

@@ -12,8 +12,8 @@ pub mod ticks;
 pub mod time;
 
 pub use layout::{
-    estimate_label_px, layout_timeline, zoom_level, Grouping, LayoutItem, Marker, MarkerKind,
-    WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
+    estimate_label_px, held_zoom_level, layout_timeline, zoom_level, Grouping, LayoutItem, Marker,
+    MarkerKind, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
 pub use linear::{LinearScale, LogScale, NumericScale};
 pub use ticks::{time_ticks, Tick, TickLabel};

@@ -20,7 +20,7 @@ use serde_json::{json, Value};
 use super::TestResult;
 
 /// How long the app may take to load the wasm and render.
-const READY_TIMEOUT: Duration = Duration::from_secs(10);
+pub const READY_TIMEOUT: Duration = Duration::from_secs(10);
 /// How long the page may take to react to one action.
 const REACTION_TIMEOUT: Duration = Duration::from_secs(5);
 const POLL_INTERVAL: Duration = Duration::from_millis(50);
@@ -352,8 +352,8 @@ fn process_group_members(group_id: u32) -> Vec<u32> {
         .collect()
 }
 
-/// Collects the page's errors in `window.__e2eErrors`: installed by [`wait_ready`] in the
-/// engines whose driver cannot read the console. Idempotent.
+/// Collects the page's errors in `window.__e2eErrors`: installed by [`install_error_hook`] in
+/// the engines whose driver cannot read the console. Idempotent.
 const ERROR_HOOK: &str = "
     if (!window.__e2eErrors) {
         window.__e2eErrors = [];
@@ -366,8 +366,21 @@ const ERROR_HOOK: &str = "
         console.error = (...args) => { record('console.error: ' + args.join(' ')); originalError(...args); };
     }";
 
-/// The errors the [`ERROR_HOOK`] collected since the last call.
-async fn hooked_errors(client: &Client) -> TestResult<Vec<String>> {
+/// In Firefox and WebKit, installs in the current browsing context the hook that collects its
+/// errors for the journey's final check ([`wait_ready`] does it for the app's page; a journey
+/// calls this for a page without `#app`, or for a frame it leaves before the end). It sees the
+/// errors from then on, in that document only.
+pub async fn install_error_hook(client: &Client) -> TestResult {
+    if Engine::current() != Engine::Chromium {
+        client.execute(ERROR_HOOK, vec![]).await?;
+    }
+    Ok(())
+}
+
+/// The errors the hook of [`install_error_hook`] collected in the current browsing context since
+/// the last call (none in Chromium, whose errors the journey reads from the log of every frame).
+/// The journey's final check reads the context it ends in; this reads another one.
+pub async fn hooked_errors(client: &Client) -> TestResult<Vec<String>> {
     let errors = client
         .execute(
             "const errors = window.__e2eErrors || []; \
@@ -483,12 +496,14 @@ where
 /// page's visible text. In Firefox and WebKit it first installs the hook that collects the
 /// page's errors.
 pub async fn wait_ready(client: &Client) -> TestResult {
+    // Ready, and the charts built too (the app builds them once the timeline is drawn and the
+    // page idle: `#app[data-charts=ready]`).
     let state_script = "const app = document.getElementById('app');\
-                        return [app ? app.getAttribute('data-state') : null,\
+                        const state = app ? app.getAttribute('data-state') : null;\
+                        const charts = app ? app.getAttribute('data-charts') : null;\
+                        return [state === 'ready' && charts !== 'ready' ? 'ready, charts pending' : state,\
                                 document.body ? document.body.innerText : ''];";
-    if Engine::current() != Engine::Chromium {
-        client.execute(ERROR_HOOK, vec![]).await?;
-    }
+    install_error_hook(client).await?;
     let deadline = Instant::now() + READY_TIMEOUT;
     loop {
         let observed = client.execute(state_script, vec![]).await?;

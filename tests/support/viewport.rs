@@ -3,14 +3,15 @@
 //! Browsers will not make a window as narrow as a phone (Firefox stops at 500 px, WebKitGTK's
 //! MiniBrowser at about 450), so the page is loaded into an `<iframe>` of exactly the wanted
 //! size on a host page, and the session switches into it: inside, `innerWidth`, media queries
-//! and layout are those of a viewport that wide, as responsive-design tools do it.
+//! and layout are those of a viewport that wide, as responsive-design tools do it. Resizing that
+//! iframe changes the page's viewport without reloading it, as a narrower window would.
 
 use std::path::Path;
 
 use fantoccini::{Client, Locator};
 use serde_json::json;
 
-use super::browser::{wait_ready, WINDOW_SIZE};
+use super::browser::{wait_for, wait_ready, wait_until, READY_TIMEOUT, WINDOW_SIZE};
 use super::server::VIEWPORT_HOST_PATH;
 use super::TestResult;
 
@@ -20,6 +21,15 @@ pub const WIDTHS: [u32; 5] = [320, 375, 768, 1280, 1920];
 /// Loads `url` into an iframe `width` × `height` CSS pixels on a page of the same site, switches the
 /// session into it and waits until the app is ready. Call [`leave_frame`] to come back.
 pub async fn show_in_frame(client: &Client, url: &str, width: u32, height: u32) -> TestResult {
+    load_in_frame(client, url, width, height).await?;
+    wait_ready(client).await
+}
+
+/// Loads `url` (any page of the site: the app, a demo article) into an iframe `width` × `height`
+/// CSS pixels on a page of the same site, switches the session into it, and waits until its
+/// document has been parsed (not for the app: [`show_in_frame`] does). Call [`leave_frame`] to
+/// come back, or [`resize_frame`] to change the viewport.
+pub async fn load_in_frame(client: &Client, url: &str, width: u32, height: u32) -> TestResult {
     // The top window must hold the whole frame, or the frame would be clipped.
     let (window_width, window_height) = WINDOW_SIZE;
     client
@@ -51,12 +61,65 @@ pub async fn show_in_frame(client: &Client, url: &str, width: u32, height: u32) 
         .await?;
     let frame = client.find(Locator::Css("#viewport")).await?;
     frame.enter_frame().await?;
-    wait_ready(client).await?;
-    let inner_width = client.execute("return window.innerWidth;", vec![]).await?;
-    if inner_width != json!(width) {
-        return Err(format!("the frame is {inner_width} px wide, not {width}").into());
+    // Until the frame's navigation commits, the session sees its initial `about:blank`.
+    wait_for("the page in the viewport frame", READY_TIMEOUT, || async {
+        let loaded = client
+            .execute("return [location.href, document.readyState];", vec![])
+            .await?;
+        Ok(
+            if loaded[0] != json!("about:blank") && loaded[1] != json!("loading") {
+                Ok(())
+            } else {
+                Err(format!("{loaded}"))
+            },
+        )
+    })
+    .await?;
+    check_inner_width(client, width).await
+}
+
+/// Makes the frame [`load_in_frame`] made `width` × `height` CSS pixels, without reloading its
+/// page (call from inside it; the session is back inside when it returns), as a reader turning
+/// a tablet or narrowing a window would: the page gets a `resize` and its media queries change.
+pub async fn resize_frame(client: &Client, width: u32, height: u32) -> TestResult {
+    client.enter_parent_frame().await?;
+    let window = client
+        .execute("return [window.innerWidth, window.innerHeight];", vec![])
+        .await?;
+    let fits = |idx: usize, size: u32| window[idx].as_f64() >= Some(f64::from(size));
+    if !fits(0, width) || !fits(1, height) {
+        let (window_width, window_height) = WINDOW_SIZE;
+        client
+            .set_window_size(
+                window_width.max(width + 40),
+                window_height.max(height + 160),
+            )
+            .await?;
     }
-    Ok(())
+    client
+        .execute(
+            "const frame = document.getElementById('viewport');
+             frame.style.width = arguments[0] + 'px';
+             frame.style.height = arguments[1] + 'px';",
+            vec![json!(width), json!(height)],
+        )
+        .await?;
+    let frame = client.find(Locator::Css("#viewport")).await?;
+    frame.enter_frame().await?;
+    check_inner_width(client, width).await
+}
+
+/// Fails unless the current frame's viewport is `width` CSS pixels wide (after its layout).
+async fn check_inner_width(client: &Client, width: u32) -> TestResult {
+    wait_until(&format!("a viewport {width} px wide"), || async {
+        let inner_width = client.execute("return window.innerWidth;", vec![]).await?;
+        Ok(if inner_width == json!(width) {
+            Ok(())
+        } else {
+            Err(format!("the frame is {inner_width} px wide, not {width}"))
+        })
+    })
+    .await
 }
 
 /// Switches the session back to the top-level page.

@@ -1,0 +1,25 @@
+import fs from "node:fs"; import http from "node:http"; import path from "node:path";
+import { chromium } from "playwright-core";
+const dist = path.resolve(process.argv[2]); const n = process.argv[3] || "100000";
+const types = { ".html": "text/html", ".js": "text/javascript", ".wasm": "application/wasm", ".css": "text/css", ".json": "application/json", ".svg": "image/svg+xml" };
+const server = http.createServer((req, res) => { let p = new URL(req.url, "http://x").pathname;
+  const file = p.startsWith("/data/") ? path.join("/work/main/bench/data", p.slice(6)) : path.join(dist, p === "/" ? "index.html" : p);
+  if (!fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+  res.writeHead(200, { "content-type": types[path.extname(file)] || "application/octet-stream" }); fs.createReadStream(file).pipe(res); });
+await new Promise((r) => server.listen(0, "127.0.0.1", r));
+const browser = await chromium.launch({ executablePath: "/usr/bin/chromium", args: ["--no-sandbox", "--disable-gpu", "--no-first-run"] });
+const page = await (await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+await page.goto("about:blank");
+await browser.startTracing(page, { path: "/tmp/tr/load.json", categories: ["devtools.timeline", "blink.user_timing", "v8.execute", "disabled-by-default-devtools.timeline"] });
+const t0 = Date.now();
+await page.goto(`http://127.0.0.1:${server.address().port}/index.html?data=data/synthetic-${n}.json`);
+await page.waitForSelector("#app[data-state=ready] [data-testid=event-marker], #app[data-state=ready] [data-testid=cluster-marker]", { timeout: 60000 });
+console.log("ready wall", Date.now() - t0);
+await page.waitForTimeout(1500);
+await browser.stopTracing();
+const ev = JSON.parse(fs.readFileSync("/tmp/tr/load.json")).traceEvents;
+const nav = ev.find(e => e.name === "navigationStart" || e.name === "NavigationStart" ) ;
+const tasks = ev.filter(e => e.ph === "X" && e.dur > 15000 && ["RunTask","EventDispatch","FunctionCall","ParseHTML","UpdateLayoutTree","Layout","Paint","v8.compile","v8.compileModule","ResourceReceivedData","TimerFire","FireAnimationFrame","FireIdleCallback","GCEvent","MajorGC","MinorGC","V8.GCScavenger","wasm.CompileLazy","v8.wasm.streamFromResponseCallback","v8.wasm.compiledModule"].includes(e.name));
+const base = Math.min(...ev.filter(e=>e.ts>0 && e.name==="ParseHTML").map(e=>e.ts));
+for (const e of tasks.sort((a,b)=>a.ts-b.ts)) console.log(((e.ts-base)/1000).toFixed(0).padStart(6), (e.dur/1000).toFixed(1).padStart(7), e.name, e.tid, JSON.stringify(e.args?.data?.url||e.args?.data?.functionName||e.args?.data?.type||"").slice(0,60));
+await browser.close(); server.close();
