@@ -53,6 +53,9 @@ const APPS = [
     zoomTarget: "[data-testid=timeline]",
     panTarget: "[data-testid=timeline]",
     zoom: wheelZoom({ ctrl: true }),
+    // The funding charts' toggles (the peers have no charts): each is timed from the click
+    // to the end of the work it starts, and to the next frame.
+    chartToggles: ["[data-testid=scale-log]", "[data-testid=scale-linear]", "[data-testid=mode-per-year]", "[data-testid=mode-total]"],
   },
   {
     key: "timelinejs",
@@ -407,9 +410,32 @@ async function runOnce(browser, origin, app, n, timeoutMs, skipInteraction) {
         interaction = "timeout";
       }
     }
+    let charts = null;
+    if (app.chartToggles && interaction === "ok") {
+      await withTimeout(page.waitForSelector("#app[data-charts=ready]", { timeout: 0 }), timeoutMs, "charts");
+      charts = [];
+      for (const selector of app.chartToggles) {
+        charts.push(
+          await page.evaluate(async (selector) => {
+            const button = document.querySelector(selector);
+            const start = performance.now();
+            button.click();
+            // The app's effects run as microtasks: done before this task.
+            await new Promise((resolve) => setTimeout(resolve, 0));
+            const work = performance.now() - start;
+            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            return { work, frame: performance.now() - start };
+          }, selector),
+        );
+      }
+    }
     return {
       ok: true,
       interaction,
+      charts,
+      chartWorkMax: charts && Math.max(...charts.map((c) => c.work)),
+      chartWorkP50: charts && median(charts.map((c) => c.work)),
+      chartFrameP50: charts && median(charts.map((c) => c.frame)),
       readyMs: state.ready,
       marks: state.marks,
       heapBytes: heap.usedSize,
@@ -548,6 +574,20 @@ function render(run) {
     "### p95 frame gap by gesture (ms, median): zoom steps, then drag-pan\n\n" +
       table(["events", ...APPS.flatMap((a) => [`${a.name} zoom`, `${a.name} pan`])], gestureRows),
   );
+
+  const chartRows = sizes
+    .filter((n) => ok(ours(n)) && ours(n).chartWorkP50 !== null && ours(n).chartWorkP50 !== undefined)
+    .map((n) => {
+      const o = ours(n);
+      return [sizeLabel(n), fmtMs(o.chartWorkP50), fmtMs(o.chartWorkMax), fmtMs(o.chartFrameP50)];
+    });
+  if (chartRows.length) {
+    parts.push(
+      "### Funding charts: redraw after a toggle (ours only, ms, median)\n\n" +
+        "Each of the commitments chart's four toggles (log, linear, per year, total) clicked in turn: the work it starts (the layout, the canvas drawn, the summary), and the time to the next frame (which includes waiting for it).\n\n" +
+        table(["events", "work, median of the toggles", "work, slowest toggle", "to the next frame, median"], chartRows),
+    );
+  }
 
   const memoryRows = sizes.map((n) => {
     const o = ours(n), t = get("timelinejs", n), v = get("vis", n);
@@ -829,6 +869,9 @@ async function main() {
           heapBytes: median(runs.map((r) => r.heapBytes)),
           wasmBytes: median(runs.map((r) => r.wasmBytes)),
           domElements: median(runs.map((r) => r.domElements)),
+          chartWorkP50: runs[0].charts ? median(runs.map((r) => r.chartWorkP50)) : null,
+          chartWorkMax: runs[0].charts ? median(runs.map((r) => r.chartWorkMax)) : null,
+          chartFrameP50: runs[0].charts ? median(runs.map((r) => r.chartFrameP50)) : null,
           runs: runs.map(({ loaded, failed, ...rest }) => rest),
           transfer: transfer(args.dist, origin, first.loaded),
           failedRequests: first.failed.length,

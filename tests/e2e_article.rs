@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use serde_json::json;
-use support::browser::{hooked_errors, install_error_hook};
+use support::browser::{hooked_errors, install_error_hook, wait_for_hash};
 use support::embed::{
     click_visible_marker, measure_frame, report, scroll_frame_to, wait_frame_fits, FRAME,
     MAX_HEIGHT_ERROR_PX,
@@ -180,14 +180,11 @@ async fn the_french_article_sizes_its_iframe_through_every_change_without_moving
             .ok_or("the iframe vanished")?;
         let other_id = click_visible_marker(&client).await?;
         client.enter_frame(0).await?;
-        wait_until("the other event in the iframe's address", || async {
-            let hash = client.execute("return location.hash;", vec![]).await?;
-            Ok(if hash == json!(format!("#{other_id}")) {
-                Ok(())
-            } else {
-                Err(format!("{hash}"))
-            })
-        })
+        wait_for_hash(
+            &client,
+            &other_id,
+            "the other event in the iframe's address",
+        )
         .await?;
         client.enter_parent_frame().await?;
         let reselected = wait_frame_fits(&client, FRAME, "after selecting at phone width").await?;

@@ -20,7 +20,7 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use serde_json::{json, Value};
-use support::browser::wait_for;
+use support::browser::{wait_for, wait_for_hash};
 use support::embed::{click_visible_marker, report, scroll_frame_to, wait_frame_fits, FRAME};
 use support::{
     events_in_date_order, events_in_file_order, journey, journey_with_headers, normalize_space,
@@ -582,15 +582,7 @@ async fn the_single_file_works_from_the_file_system_with_deep_links() -> TestRes
             .await?;
         let other_id = marker.attr("data-event-id").await?.unwrap_or_default();
         marker.click().await?;
-        wait_until("the new event in the address", || async {
-            let hash = client.execute("return location.hash;", vec![]).await?;
-            Ok(if hash == json!(format!("#{other_id}")) {
-                Ok(())
-            } else {
-                Err(format!("{hash}"))
-            })
-        })
-        .await?;
+        wait_for_hash(&client, &other_id, "the new event in the address").await?;
         Ok(())
     })
     .await

@@ -232,7 +232,16 @@ pub struct CommitmentsLayout {
     pub rows: Vec<BarRow>,
     /// One per row, in the same order.
     pub marks: Vec<Mark>,
+    /// Under a group with more than [`MAX_ROWS_PER_GROUP`] amounts: how
+    /// many more there are (they are in the table).
+    pub notes: Vec<Label>,
 }
+
+/// The most amounts a group draws (its first ones: the announced amount,
+/// then the largest); the others are counted in a note and listed in the
+/// table. Thousands of bars would make a chart tens of thousands of
+/// pixels tall that no reader scrolls through.
+pub const MAX_ROWS_PER_GROUP: usize = 8;
 
 /// Below this width labels sit above their bars instead of beside them.
 pub const NARROW_PX: f64 = 560.0;
@@ -317,6 +326,7 @@ impl CommitmentsLayout {
         let mut headings = Vec::new();
         let mut rows = Vec::new();
         let mut marks = Vec::new();
+        let mut notes = Vec::new();
         let mut y = AXIS_PX;
         for group in &model.groups {
             let name = short_initiative_label(dataset, group.initiative_idx, lang);
@@ -333,7 +343,7 @@ impl CommitmentsLayout {
             );
             y += HEADING_PX;
             let reference = model.reference(group, options.mode);
-            for &bar_idx in &group.bar_idxs {
+            for &bar_idx in group.bar_idxs.iter().take(MAX_ROWS_PER_GROUP) {
                 let bar = &model.bars[bar_idx];
                 let band = Rect::new(0.0, y, width, y + row_px);
                 let (label, bar_y) = if narrow {
@@ -416,6 +426,22 @@ impl CommitmentsLayout {
                 });
                 y += row_px;
             }
+            let n_more = group.bar_idxs.len().saturating_sub(MAX_ROWS_PER_GROUP);
+            if n_more > 0 {
+                let text = fill(strings.chart_more_amounts, n_more);
+                notes.push(
+                    Label::new(
+                        truncate_to(&text, LABEL_FONT_PX, false, width - 16.0),
+                        12.0,
+                        y + row_px / 2.0,
+                        Align::Left,
+                        LABEL_FONT_PX,
+                        Paint::Muted,
+                    )
+                    .italic(),
+                );
+                y += row_px;
+            }
         }
         let height = (y + BOTTOM_PX).ceil();
         CommitmentsLayout {
@@ -430,6 +456,7 @@ impl CommitmentsLayout {
             headings,
             rows,
             marks,
+            notes,
         }
     }
 }
@@ -570,6 +597,9 @@ pub fn draw_commitments<DB: DrawingBackend>(
         )?;
     }
     let fade = highlight.fades_others(&layout.marks);
+    for note in &layout.notes {
+        draw_label(area, note, theme)?;
+    }
     for heading in &layout.headings {
         let rule_y = heading.y - HEADING_PX * 0.55;
         let rule = Rect::new(0.0, rule_y, layout.width, rule_y + 1.0);
@@ -631,6 +661,10 @@ pub fn draw_commitments<DB: DrawingBackend>(
 /// The chart in words: how many amounts, their range, and each gap
 /// between an announced amount and the parts of it that were put on the
 /// table or claimed as secured.
+/// The parts of an announcement the summary names, at most (the chart's
+/// accessible name stays a few sentences with thousands of amounts).
+const MAX_SUMMARY_PARTS: usize = 3;
+
 pub fn summary(
     dataset: &Dataset,
     model: &CommitmentsModel,
@@ -667,6 +701,7 @@ pub fn summary(
                     FigureKind::FirstTranche | FigureKind::ClaimedSecured
                 )
             })
+            .take(MAX_SUMMARY_PARTS)
             .map(|b| {
                 let share = fmt.percent(b.amount_usd / announced.amount_usd * 100.0);
                 format!(
@@ -717,6 +752,60 @@ mod tests {
     use crate::charts::svg;
     use crate::data;
     use crate::i18n::{Lang, PlainFormatter};
+
+    /// One initiative with `n` dollar amounts, each on its own event.
+    fn many_amounts(n: usize) -> Dataset {
+        let amounts: Vec<f64> = (0..n).map(|i| 1e9 + i as f64).collect();
+        crate::charts::test_data::with_amounts(&amounts, Some("big"))
+    }
+
+    #[test]
+    fn a_group_draws_its_first_amounts_and_counts_the_others() {
+        let fmt = PlainFormatter(Lang::En);
+        let options = CommitmentsOptions::default();
+        let small = many_amounts(MAX_ROWS_PER_GROUP);
+        let small_layout =
+            CommitmentsLayout::new(&small, &CommitmentsModel::new(&small), options, 900.0, &fmt);
+        assert_eq!(small_layout.rows.len(), MAX_ROWS_PER_GROUP);
+        assert!(small_layout.notes.is_empty());
+
+        let n = 2_000;
+        let dataset = many_amounts(n);
+        let model = CommitmentsModel::new(&dataset);
+        assert_eq!(
+            model.bars.len(),
+            n,
+            "the model (and the table) keep every amount"
+        );
+        let layout = CommitmentsLayout::new(&dataset, &model, options, 900.0, &fmt);
+        assert_eq!(layout.rows.len(), MAX_ROWS_PER_GROUP);
+        assert_eq!(layout.marks.len(), MAX_ROWS_PER_GROUP);
+        // The largest amounts come first.
+        let first = model.bars[layout.rows[0].bar_idx].amount_usd;
+        assert!(model.bars.iter().all(|bar| bar.amount_usd <= first));
+        let notes: Vec<&str> = layout.notes.iter().map(|note| note.text.as_str()).collect();
+        assert_eq!(
+            notes,
+            [format!(
+                "+ {} more amounts, in “Show the data”",
+                n - MAX_ROWS_PER_GROUP
+            )]
+        );
+        // One more row for the note: as tall as a group of nine.
+        assert_eq!(layout.height, small_layout.height + ROW_WIDE_PX);
+        let svg = svg::render(
+            &crate::charts::ChartLayout::Commitments(layout),
+            Highlight::default(),
+        );
+        assert!(
+            svg::texts(&svg)
+                .iter()
+                .any(|text| text.contains("more amounts")),
+            "the note is drawn"
+        );
+        let summary = summary(&dataset, &model, options, &fmt);
+        assert!(summary.len() < 600, "{} characters", summary.len());
+    }
 
     fn setup() -> (Dataset, CommitmentsModel) {
         let (dataset, _) = data::bundled();

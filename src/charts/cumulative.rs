@@ -707,34 +707,9 @@ mod tests {
     #[test]
     fn thousands_of_steps_label_only_the_largest() {
         let n = 2_000;
-        let events: Vec<String> = (0..n)
-            .map(|i| {
-                format!(
-                    r#"{{"id": "e{i}", "date": "20{:02}-{:02}-{:02}", "track": "t",
-                        "title": {{"fr": "E{i}", "en": "E{i}"}}, "sources": []}}"#,
-                    10 + i / 300,
-                    1 + (i / 25) % 12,
-                    1 + i % 25
-                )
-            })
-            .collect();
-        let figures: Vec<String> = (0..n)
-            .map(|i| {
-                format!(
-                    r#"{{"id": "f{i}", "value": {}, "unit": "usd", "kind": "announced",
-                        "label": {{"fr": "F", "en": "F"}}, "event": "e{i}", "sources": []}}"#,
-                    1_000_000 * (1 + (i * 7919) % n)
-                )
-            })
-            .collect();
-        let json = format!(
-            r#"{{"title": {{"fr": "T", "en": "T"}}, "description": {{"fr": "D", "en": "D"}},
-                "tracks": [{{"id": "t", "label": {{"fr": "T", "en": "T"}}}}],
-                "events": [{}], "figures": [{}]}}"#,
-            events.join(","),
-            figures.join(",")
-        );
-        let (dataset, _) = data::parse(&json);
+        // Distinct amounts (7,919 is prime to 2,000), in no order.
+        let amounts: Vec<f64> = (0..n).map(|i| 1e6 * (1 + (i * 7919) % n) as f64).collect();
+        let dataset = crate::charts::test_data::with_amounts(&amounts, None);
         let model = CumulativeModel::new(&dataset);
         assert_eq!(model.steps.len(), n);
         let layout = CumulativeLayout::new(&dataset, &model, 1280.0, &PlainFormatter(Lang::En));

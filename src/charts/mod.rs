@@ -634,6 +634,54 @@ pub(crate) fn outline_rect<DB: DrawingBackend>(
     Ok(())
 }
 
+/// Datasets made up for the charts' tests at scale.
+#[cfg(test)]
+pub(crate) mod test_data {
+    use crate::data::{self, Dataset};
+
+    /// One event per amount (in date order, from 2010, four weeks apart
+    /// at most), each with an announced dollar figure of that amount in
+    /// `initiative` (none: unattributed).
+    pub fn with_amounts(amounts: &[f64], initiative: Option<&str>) -> Dataset {
+        let events: Vec<String> = (0..amounts.len())
+            .map(|i| {
+                format!(
+                    r#"{{"id": "e{i}", "date": "{}-{:02}-{:02}", "track": "t",
+                        "title": {{"fr": "E{i}", "en": "E{i}"}}, "sources": []}}"#,
+                    2010 + i / 336,
+                    1 + (i / 28) % 12,
+                    1 + i % 28
+                )
+            })
+            .collect();
+        let initiative_field = initiative
+            .map(|id| format!(r#""initiative": "{id}","#))
+            .unwrap_or_default();
+        let figures: Vec<String> = amounts
+            .iter()
+            .enumerate()
+            .map(|(i, amount)| {
+                format!(
+                    r#"{{"id": "f{i}", "value": {amount}, "unit": "usd", "kind": "announced",
+                        "label": {{"fr": "F", "en": "F"}}, {initiative_field} "event": "e{i}",
+                        "sources": []}}"#
+                )
+            })
+            .collect();
+        let initiatives = initiative
+            .map(|id| format!(r#"{{"id": "{id}", "label": {{"fr": "Grand", "en": "Big"}}}}"#))
+            .unwrap_or_default();
+        let json = format!(
+            r#"{{"title": {{"fr": "T", "en": "T"}}, "description": {{"fr": "D", "en": "D"}},
+                "tracks": [{{"id": "t", "label": {{"fr": "T", "en": "T"}}}}],
+                "initiatives": [{initiatives}], "events": [{}], "figures": [{}]}}"#,
+            events.join(","),
+            figures.join(",")
+        );
+        data::parse(&json).0
+    }
+}
+
 /// Rendering to SVG and reading it back, for the structure tests of each
 /// chart.
 #[cfg(test)]

@@ -130,6 +130,7 @@ pub const STRINGS: Strings = Strings {
     chart_download_json_label: "Download the data with sources as JSON",
     chart_show_all_figures: "Show all {n} key figures",
     chart_show_fewer_figures: "Show only the first {n}",
+    chart_more_amounts: "+ {n} more amounts, in “Show the data”",
     chart_see_on_timeline: "Show on the timeline",
     chart_other_initiative: "Other",
     chart_empty: "No figures in the data.",

@@ -131,6 +131,7 @@ pub const STRINGS: Strings = Strings {
     chart_download_json_label: "Télécharger les données et leurs sources en JSON",
     chart_show_all_figures: "Afficher les {n} chiffres clés",
     chart_show_fewer_figures: "N’afficher que les {n} premiers",
+    chart_more_amounts: "+ {n} autres montants, dans « Voir les données »",
     chart_see_on_timeline: "Voir dans la chronologie",
     chart_other_initiative: "Autres",
     chart_empty: "Aucun chiffre dans les données.",

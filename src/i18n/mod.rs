@@ -212,6 +212,8 @@ pub struct Strings {
     pub chart_show_all_figures: &'static str,
     /// The same button once they all show: "{n}" is how many stay.
     pub chart_show_fewer_figures: &'static str,
+    /// Under a chart group with more amounts than it draws: "{n}" more.
+    pub chart_more_amounts: &'static str,
     pub chart_see_on_timeline: &'static str,
     pub chart_other_initiative: &'static str,
     pub chart_empty: &'static str,
@@ -348,6 +350,7 @@ mod tests {
                 s.date_derived_months,
                 s.chart_show_all_figures,
                 s.chart_show_fewer_figures,
+                s.chart_more_amounts,
             ] {
                 assert!(template.contains("{n}"), "{lang:?}: {template}");
             }

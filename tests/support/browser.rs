@@ -582,3 +582,13 @@ pub async fn location_hash(client: &Client) -> TestResult<String> {
     let hash = client.execute("return location.hash;", vec![]).await?;
     Ok(hash.as_str().unwrap_or_default().to_string())
 }
+
+/// Waits until the current browsing context's address ends in `#event_id`.
+pub async fn wait_for_hash(client: &Client, event_id: &str, what: &str) -> TestResult {
+    let expected = format!("#{event_id}");
+    wait_until(what, || async {
+        let hash = location_hash(client).await?;
+        Ok(if hash == expected { Ok(()) } else { Err(hash) })
+    })
+    .await
+}

@@ -30,14 +30,7 @@ pub async fn show_in_frame(client: &Client, url: &str, width: u32, height: u32) 
 /// document has been parsed (not for the app: [`show_in_frame`] does). Call [`leave_frame`] to
 /// come back, or [`resize_frame`] to change the viewport.
 pub async fn load_in_frame(client: &Client, url: &str, width: u32, height: u32) -> TestResult {
-    // The top window must hold the whole frame, or the frame would be clipped.
-    let (window_width, window_height) = WINDOW_SIZE;
-    client
-        .set_window_size(
-            window_width.max(width + 40),
-            window_height.max(height + 160),
-        )
-        .await?;
+    fit_window_to_frame(client, width, height).await?;
     // An empty page of the same site hosts the frame: Chromium blocks `about:blank` from
     // loading a local address (Private Network Access).
     let origin_end = url.find("://").map_or(0, |scheme| scheme + 3);
@@ -88,13 +81,7 @@ pub async fn resize_frame(client: &Client, width: u32, height: u32) -> TestResul
         .await?;
     let fits = |idx: usize, size: u32| window[idx].as_f64() >= Some(f64::from(size));
     if !fits(0, width) || !fits(1, height) {
-        let (window_width, window_height) = WINDOW_SIZE;
-        client
-            .set_window_size(
-                window_width.max(width + 40),
-                window_height.max(height + 160),
-            )
-            .await?;
+        fit_window_to_frame(client, width, height).await?;
     }
     client
         .execute(
@@ -107,6 +94,18 @@ pub async fn resize_frame(client: &Client, width: u32, height: u32) -> TestResul
     let frame = client.find(Locator::Css("#viewport")).await?;
     frame.enter_frame().await?;
     check_inner_width(client, width).await
+}
+
+/// Makes the top window hold a frame `width` × `height` whole (or it would be clipped).
+async fn fit_window_to_frame(client: &Client, width: u32, height: u32) -> TestResult {
+    let (window_width, window_height) = WINDOW_SIZE;
+    client
+        .set_window_size(
+            window_width.max(width + 40),
+            window_height.max(height + 160),
+        )
+        .await?;
+    Ok(())
 }
 
 /// Fails unless the current frame's viewport is `width` CSS pixels wide (after its layout).
