@@ -42,6 +42,10 @@ const DATA_DIR = path.join(BENCH_DIR, "data");
 const CHROMIUM = "/usr/bin/chromium";
 const VIEWPORT = { width: 1280, height: 800 };
 const N_ZOOM_STEPS = 10;
+// One frame at 60 Hz, and how far apart requestAnimationFrame timestamps of frames that are on
+// time still read (16.6 to 16.8 ms here): a frame gap within it is a frame on time.
+const FRAME_MS = 16.7;
+const FRAME_JITTER_MS = 0.2;
 const N_PAN_MOVES = 30;
 const PAN_STEP_PX = 20;
 
@@ -688,7 +692,7 @@ function render(run) {
   doc.push(
     `- Frames: requestAnimationFrame gaps while the script zooms in ${N_ZOOM_STEPS} steps (Ctrl + wheel for us, wheel for ` +
       `vis-timeline, the zoom button for TimelineJS, which has no wheel zoom), drags ${N_PAN_MOVES} moves of ${PAN_STEP_PX} px, and ` +
-      `zooms out ${N_ZOOM_STEPS} steps, one input per frame. 16.7 ms is one frame at 60 Hz.`,
+      `zooms out ${N_ZOOM_STEPS} steps, one input per frame. 16.7 ms is one frame at 60 Hz; the gaps of frames on time read 16.6 to 16.8 ms (timer jitter), a dropped frame 33.3 ms.`,
   );
   doc.push(
     "- Memory: after ready and a forced garbage collection, `Runtime.getHeapUsage` (JS heap), plus the WebAssembly memory for us " +
@@ -766,7 +770,9 @@ function targets(run) {
   } else say("1,000 events: ready at most 0.5× the faster peer", null, "no run");
   const o10 = r("ours", 10000), v10 = r("vis", 10000);
   if (ok(o10)) {
-    say("10,000 events: p95 frame at most 16.7 ms", o10.frameP95 !== null && o10.frameP95 <= 16.7, `${fmtMs(o10.frameP95)} ms`);
+    // One frame at 60 Hz: requestAnimationFrame gaps of an on-time frame read 16.6 to 16.8 ms
+    // (timer jitter); a late one reads 33.3 ms or more.
+    say("10,000 events: p95 frame at most 16.7 ms (one frame at 60 Hz, ±0.2 ms of timer jitter)", o10.frameP95 !== null && o10.frameP95 <= FRAME_MS + FRAME_JITTER_MS, `${fmtMs(o10.frameP95)} ms`);
     if (ok(v10)) say("10,000 events: ready at most 0.1× vis-timeline", o10.readyMs <= 0.1 * v10.readyMs, `${fmtMs(o10.readyMs)} ms vs ${fmtMs(v10.readyMs)} ms: ${fmtRatio(o10.readyMs, v10.readyMs)}`);
     else say("10,000 events: ready at most 0.1× vis-timeline", null, "vis-timeline did not finish");
   } else say("10,000 events", null, "no run");

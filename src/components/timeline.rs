@@ -204,13 +204,32 @@ pub fn Timeline() -> impl IntoView {
         },
         |_, _| true,
     );
-    let markers = Memo::new(move |_| {
+    // During a zoom gesture at a held level, the buttons on screen only
+    // move: none is created for a marker coming into view (the edges fill
+    // in when the gesture rests), which is what made zoom steps slow.
+    let markers_level = StoredValue::new(f64::NAN);
+    let markers = Memo::new(move |previous: Option<&Vec<Marker>>| {
         let width = width.get();
         if width <= 0.0 {
             return Vec::new();
         }
         let scale = TimeScale::new(view.get(), width);
-        world.with(|world| world.visible(&scale))
+        let visible = world.with(|world| world.visible(&scale));
+        let level_now = level.get();
+        let in_gesture = zooming.get();
+        let same_level = markers_level.get_value() == level_now;
+        markers_level.set_value(level_now);
+        match previous {
+            Some(previous) if same_level && in_gesture => {
+                let shown: std::collections::HashSet<MarkerId> =
+                    previous.iter().map(marker_id).collect();
+                visible
+                    .into_iter()
+                    .filter(|marker| shown.contains(&marker_id(marker)))
+                    .collect()
+            }
+            _ => visible,
+        }
     });
     // Which markers each track shows: identities only, so that a pan that
     // keeps the same markers in view re-creates and re-sorts nothing.
@@ -421,6 +440,9 @@ pub fn Timeline() -> impl IntoView {
             <p id="timeline-help" class="help">{move || strings().timeline_help}</p>
             <div
                 class="timeline"
+                // Labels wait for the zoom gesture to rest: markers move closer
+                // than their labels were laid out for.
+                class:zooming=move || zooming.get()
                 data-testid="timeline"
                 role="group"
                 aria-label=move || strings().timeline_label

@@ -100,10 +100,10 @@ pub fn zoom_level(px_per_day: f64) -> f64 {
     }
 }
 
-/// How far out a continuous zoom may go from the level it holds (half the
-/// pixels per day: markers at most twice as dense as laid out, labels may
-/// touch until the gesture rests).
-pub const HOLD_ZOOM_OUT: f64 = 0.5;
+/// How far out a continuous zoom may go from the level it holds (a quarter
+/// of the pixels per day: markers up to four times closer than laid out;
+/// the timeline hides labels and adds no marker until the gesture rests).
+pub const HOLD_ZOOM_OUT: f64 = 0.25;
 /// How far in (four times the pixels per day: clusters that would split
 /// stay whole until the gesture rests; fewer markers show, never more).
 pub const HOLD_ZOOM_IN: f64 = 4.0;
@@ -387,13 +387,13 @@ mod tests {
             held_zoom_level(zoom_level(3.0), None, true),
             zoom_level(3.0)
         );
-        // In a gesture: held from half to four times the pixels per day.
-        for factor in [0.5, 0.6, 1.0, 1.5, 2.0, 3.9, 4.0] {
+        // In a gesture: held from a quarter to four times the pixels per day.
+        for factor in [0.25, 0.3, 0.5, 1.0, 1.5, 2.0, 3.9, 4.0] {
             let live = zoom_level(factor);
             assert_eq!(held_zoom_level(live, Some(held), true), held, "{factor}");
         }
         // Beyond: the live level, which the gesture then holds.
-        for factor in [0.4, 0.25, 4.8, 16.0] {
+        for factor in [0.2, 0.1, 4.8, 16.0] {
             let live = zoom_level(factor);
             assert_eq!(held_zoom_level(live, Some(held), true), live, "{factor}");
         }
