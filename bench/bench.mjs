@@ -59,6 +59,7 @@ const APPS = [
     zoom: wheelZoom({ ctrl: true }),
     // The funding charts' toggles (the peers have no charts): each is timed from the click
     // to the end of the work it starts, and to the next frame.
+    keyboard: true,
     chartToggles: ["[data-testid=scale-log]", "[data-testid=scale-linear]", "[data-testid=mode-per-year]", "[data-testid=mode-total]"],
   },
   {
@@ -322,6 +323,39 @@ async function centerOf(page, selector) {
 }
 
 /** Zoom in, pan by dragging, zoom out: one input per frame. */
+// Still usable from the keyboard at this size: the timeline's tab stop focused, three arrow
+// presses (each timed until the focus has moved to the next event), then Enter (timed until
+// the detail panel shows the focused event and the address names it).
+async function checkKeyboard(page) {
+  const marker = "[data-testid=timeline] [data-testid=event-marker][tabindex='0']";
+  await page.focus(marker);
+  const keyMs = [];
+  for (let press = 0; press < 3; press++) {
+    const before = await page.evaluate(() => document.activeElement?.getAttribute("data-event-id"));
+    const start = await page.evaluate(() => performance.now());
+    await page.keyboard.press("ArrowRight");
+    await page.waitForFunction(
+      (before) => {
+        const id = document.activeElement?.getAttribute("data-event-id");
+        return id && id !== before;
+      },
+      before,
+      { polling: "raf", timeout: 10_000 },
+    );
+    keyMs.push((await page.evaluate(() => performance.now())) - start);
+  }
+  const focused = await page.evaluate(() => document.activeElement.getAttribute("data-event-id"));
+  const start = await page.evaluate(() => performance.now());
+  await page.keyboard.press("Enter");
+  await page.waitForFunction(
+    (id) => location.hash === `#${id}` && (document.querySelector("[data-testid=detail-title]")?.textContent || "").trim() !== "",
+    focused,
+    { polling: "raf", timeout: 10_000 },
+  );
+  const openMs = (await page.evaluate(() => performance.now())) - start;
+  return { keyMs: median(keyMs), openMs };
+}
+
 async function interact(page, app) {
   const zoomAt = await centerOf(page, app.zoomTarget);
   await page.mouse.move(zoomAt.x, zoomAt.y);
@@ -414,6 +448,8 @@ async function runOnce(browser, origin, app, n, timeoutMs, skipInteraction) {
         interaction = "timeout";
       }
     }
+    const keyboard =
+      app.keyboard && interaction === "ok" ? await withTimeout(checkKeyboard(page), timeoutMs, "keyboard") : null;
     let charts = null;
     if (app.chartToggles && interaction === "ok") {
       await withTimeout(page.waitForSelector("#app[data-charts=ready]", { timeout: 0 }), timeoutMs, "charts");
@@ -437,6 +473,7 @@ async function runOnce(browser, origin, app, n, timeoutMs, skipInteraction) {
       ok: true,
       interaction,
       charts,
+      keyboard,
       chartWorkMax: charts && Math.max(...charts.map((c) => c.work)),
       chartWorkP50: charts && median(charts.map((c) => c.work)),
       chartFrameP50: charts && median(charts.map((c) => c.frame)),
@@ -578,6 +615,17 @@ function render(run) {
     "### p95 frame gap by gesture (ms, median): zoom steps, then drag-pan\n\n" +
       table(["events", ...APPS.flatMap((a) => [`${a.name} zoom`, `${a.name} pan`])], gestureRows),
   );
+
+  const keyRows = sizes
+    .filter((n) => ok(ours(n)) && ours(n).keyMs !== null && ours(n).keyMs !== undefined)
+    .map((n) => [sizeLabel(n), fmtMs(ours(n).keyMs), fmtMs(ours(n).openMs)]);
+  if (keyRows.length) {
+    parts.push(
+      "### Keyboard after zooming and panning (ours only, ms, median)\n\n" +
+        "The timeline's tab stop focused, three Right Arrow presses (each until the focus is on the next event), then Enter (until the detail panel shows that event and the address names it). A run where either does not happen within 10 s fails.\n\n" +
+        table(["events", "arrow key to the next event", "Enter to its detail"], keyRows),
+    );
+  }
 
   const chartRows = sizes
     .filter((n) => ok(ours(n)) && ours(n).chartWorkP50 !== null && ours(n).chartWorkP50 !== undefined)
@@ -875,6 +923,8 @@ async function main() {
           heapBytes: median(runs.map((r) => r.heapBytes)),
           wasmBytes: median(runs.map((r) => r.wasmBytes)),
           domElements: median(runs.map((r) => r.domElements)),
+          keyMs: runs[0].keyboard ? median(runs.map((r) => r.keyboard.keyMs)) : null,
+          openMs: runs[0].keyboard ? median(runs.map((r) => r.keyboard.openMs)) : null,
           chartWorkP50: runs[0].charts ? median(runs.map((r) => r.chartWorkP50)) : null,
           chartWorkMax: runs[0].charts ? median(runs.map((r) => r.chartWorkMax)) : null,
           chartFrameP50: runs[0].charts ? median(runs.map((r) => r.chartFrameP50)) : null,

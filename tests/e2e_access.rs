@@ -160,6 +160,20 @@ async fn ctrl_wheel_zooms_and_mouse_or_finger_drags_pan_without_animation() -> T
             drag(&client, &timeline, -150.0, pointer).await?;
         }
 
+        // After a drag, the keyboard still opens events: the click a drag ends with is
+        // swallowed, not the next one.
+        let focused = client
+            .find(Locator::Css("[data-testid=event-marker][tabindex='0']"))
+            .await?;
+        let focused_id = focused.attr("data-event-id").await?.unwrap_or_default();
+        focused.send_keys("\u{E007}").await?;
+        support::browser::wait_for_hash(
+            &client,
+            &focused_id,
+            "Enter on the focused event to open it after dragging",
+        )
+        .await?;
+
         client
             .find(Locator::Css("[data-testid=zoom-fit]"))
             .await?

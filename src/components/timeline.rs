@@ -221,8 +221,10 @@ pub fn Timeline() -> impl IntoView {
         markers_level.set_value(level_now);
         match previous {
             Some(previous) if same_level && in_gesture => {
-                let shown: std::collections::HashSet<MarkerId> =
+                let mut shown: std::collections::HashSet<MarkerId> =
                     previous.iter().map(marker_id).collect();
+                // The keyboard's event always has its button.
+                shown.insert(MarkerId::Event(focused.get()));
                 visible
                     .into_iter()
                     .filter(|marker| shown.contains(&marker_id(marker)))
@@ -375,7 +377,15 @@ pub fn Timeline() -> impl IntoView {
         gesture.update_value(|g| {
             g.pointers.retain(|(id, _)| *id != ev.pointer_id());
             if g.moved {
+                // Only the click that ends this drag (dispatched before the next task):
+                // a later click, or Enter on a marker, selects as usual.
                 g.suppress_click = true;
+                set_timeout(
+                    move || {
+                        let _ = gesture.try_update_value(|g| g.suppress_click = false);
+                    },
+                    std::time::Duration::ZERO,
+                );
             }
             g.origin_view = Some(view.get_untracked());
             g.origin_xs = g.pointers.iter().map(|(_, x)| *x).collect();
@@ -393,6 +403,10 @@ pub fn Timeline() -> impl IntoView {
         let Some(key) = NavKey::from_key(&ev.key()) else {
             return;
         };
+        // The reader has left the wheel for the keyboard: lay out now.
+        if zooming.get_untracked() {
+            zooming.set(false);
+        }
         match key {
             // Buttons activate natively on Enter and Space (a click).
             NavKey::Open => return,
