@@ -355,6 +355,27 @@ pub async fn copy_to_clipboard(text: &str) -> bool {
     JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }
 
+thread_local! {
+    static PLOT_WIDTH: std::cell::Cell<Option<f64>> = const { std::cell::Cell::new(None) };
+}
+
+/// Notes the width of the loading state's timeline inside `root`, if any.
+pub fn remember_plot_width(root: &web_sys::HtmlElement) {
+    let width = root
+        .query_selector(".loading-state .timeline")
+        .ok()
+        .flatten()
+        .and_then(|element| element.dyn_into::<web_sys::HtmlElement>().ok())
+        .map(|element| f64::from(element.client_width()))
+        .filter(|width| *width > 0.0);
+    PLOT_WIDTH.with(|cell| cell.set(width));
+}
+
+/// The width [`remember_plot_width`] noted, once: the first timeline's.
+pub fn take_plot_width() -> Option<f64> {
+    PLOT_WIDTH.with(std::cell::Cell::take)
+}
+
 /// Keeps `width` equal to the element's content width.
 pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
     let target = element.clone();

@@ -47,6 +47,10 @@ pub fn start() {
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
     match root {
         Some(root) => {
+            // The loading state's timeline has the real one's width, and the
+            // page is laid out now: the timeline can lay its markers out
+            // before its first layout instead of forcing one.
+            browser::remember_plot_width(&root);
             while let Some(child) = root.first_child() {
                 let _ = root.remove_child(&child);
             }

@@ -129,10 +129,15 @@ pub fn Timeline() -> impl IntoView {
     let n_tracks = dataset.tracks.len();
 
     let plot_ref = NodeRef::<html::Div>::new();
-    let width = RwSignal::new(0.0f64);
+    // The loading state's width when there was one (the observer corrects
+    // it in the next frame if the page came out different): reading the
+    // element's own width here would force a layout of the page being built.
+    let width = RwSignal::new(browser::take_plot_width().unwrap_or(0.0));
     Effect::new(move |_| {
         if let Some(element) = plot_ref.get() {
-            width.set(f64::from(element.client_width()));
+            if width.get_untracked() <= 0.0 {
+                width.set(f64::from(element.client_width()));
+            }
             super::browser::observe_width(&element, width);
         }
     });
