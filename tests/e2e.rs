@@ -8,15 +8,11 @@
 
 mod support;
 
+use support::dom::{marker, view_window, wait_for_detail_title, DETAIL_TITLE, MARKER};
 use support::{
-    active_attr, attr, day_number, events_in_date_order, events_in_file_order, html_lang, journey,
-    location_hash, normalize_space, press, text_of, wait_ready, wait_until, Event, Key, Locator,
-    TestResult,
+    active_attr, attr, events_in_date_order, events_in_file_order, html_lang, journey,
+    location_hash, normalize_space, press, wait_ready, wait_until, Event, Key, Locator, TestResult,
 };
-
-const MARKER: &str = "[data-testid=event-marker]";
-const DETAIL_TITLE: &str = "[data-testid=detail-title]";
-const TIMELINE: &str = "[data-testid=timeline]";
 
 #[tokio::test]
 #[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
@@ -301,26 +297,6 @@ async fn zooming_in_narrows_the_visible_window_and_fit_restores_it() -> TestResu
 
 // Helpers, in the words of the DOM contract.
 
-fn marker(event_id: &str) -> String {
-    format!("{MARKER}[data-event-id=\"{event_id}\"]")
-}
-
-/// Waits until the detail panel shows `title`.
-async fn wait_for_detail_title(client: &fantoccini::Client, title: &str) -> TestResult {
-    let expected = normalize_space(title);
-    wait_until(&format!("the detail panel titled {expected:?}"), || {
-        let expected = expected.clone();
-        async move {
-            Ok(match text_of(client, DETAIL_TITLE).await? {
-                Some(shown) if shown == expected => Ok(()),
-                Some(shown) => Err(format!("title {shown:?}")),
-                None => Err("no detail title".to_string()),
-            })
-        }
-    })
-    .await
-}
-
 /// Waits until the keyboard focus is on the marker of `event_id` (the app may move the focus
 /// on the next animation frame).
 async fn wait_for_focus(client: &fantoccini::Client, event_id: &str, why: &str) -> TestResult {
@@ -373,23 +349,6 @@ async fn markers_in_tab_order(client: &fantoccini::Client) -> TestResult<Vec<Str
         )
         .await?;
     Ok(serde_json::from_value(ids)?)
-}
-
-/// The visible window of `[data-testid=timeline]`: its ISO start and end, and its span in days.
-async fn view_window(client: &fantoccini::Client) -> TestResult<(String, String, i64)> {
-    let start = attr(client, TIMELINE, "data-view-start")
-        .await?
-        .unwrap_or_default();
-    let end = attr(client, TIMELINE, "data-view-end")
-        .await?
-        .unwrap_or_default();
-    let span = match (day_number(&start), day_number(&end)) {
-        (Some(start_day), Some(end_day)) => end_day - start_day,
-        _ => {
-            return Err(format!("the timeline's view is not ISO dates: {start:?} – {end:?}").into())
-        }
-    };
-    Ok((start, end, span))
 }
 
 /// The detail panel lists every source of `event` and quotes each seed verbatim.

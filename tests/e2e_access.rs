@@ -18,6 +18,9 @@ use support::audit::{
     axe_violations, focus_indicator, heading_problems, horizontal_overflow, landmark_counts,
     overlapping_timeline_text, running_animations, small_targets, small_text,
 };
+use support::dom::{
+    marker, view_window, wait_for_detail_title, wait_for_state, DETAIL_TITLE, MARKER, TIMELINE,
+};
 use support::gestures::{ctrl_wheel, drag, hover_at, press_at, tap, Pointer};
 use support::viewport::{leave_frame, screenshot_frame, screenshot_window, show_in_frame, WIDTHS};
 use support::{
@@ -25,9 +28,6 @@ use support::{
     wait_ready, wait_until, Engine, Key, Locator, TestResult,
 };
 
-const MARKER: &str = "[data-testid=event-marker]";
-const DETAIL_TITLE: &str = "[data-testid=detail-title]";
-const TIMELINE: &str = "[data-testid=timeline]";
 const ANNOUNCER: &str = "[data-testid=announcer]";
 /// A file with problems and valid events: the error panel above the timeline.
 const PARTIAL_DATA: &str = "fixtures/partial.json";
@@ -585,10 +585,6 @@ async fn screenshots_of_the_main_view_at_phone_and_desktop_width_in_both_themes(
 
 // Helpers, in the words of the DOM contract.
 
-fn marker(event_id: &str) -> String {
-    format!("{MARKER}[data-event-id=\"{event_id}\"]")
-}
-
 /// Where screenshots go: `E2E_SCREENSHOTS`, else `target/screenshots`.
 fn screenshot_dir() -> PathBuf {
     std::env::var_os("E2E_SCREENSHOTS")
@@ -631,19 +627,6 @@ async fn marker_ids(client: &Client) -> TestResult<Vec<String>> {
         return Err(format!("need two markers in view, found {ids:?}").into());
     }
     Ok(ids)
-}
-
-/// Waits until `#app` is `data-state=state` (`wait_ready` is for "ready").
-async fn wait_for_state(client: &Client, state: &str) -> TestResult {
-    wait_until(&format!("data-state={state}"), || async {
-        let now = attr(client, "#app", "data-state").await?;
-        Ok(if now.as_deref() == Some(state) {
-            Ok(())
-        } else {
-            Err(format!("data-state={now:?}"))
-        })
-    })
-    .await
 }
 
 /// Clicks the theme button `theme` (`auto`, `light` or `dark`) and waits for `<html>` to follow.
@@ -717,35 +700,6 @@ async fn announcements(client: &Client) -> TestResult<Vec<String>> {
         .iter()
         .map(|text| normalize_space(text))
         .collect())
-}
-
-async fn wait_for_detail_title(client: &Client, title: &str) -> TestResult {
-    let expected = normalize_space(title);
-    wait_until(&format!("the detail panel titled {expected:?}"), || {
-        let expected = expected.clone();
-        async move {
-            Ok(match text_of(client, DETAIL_TITLE).await? {
-                Some(shown) if shown == expected => Ok(()),
-                Some(shown) => Err(format!("title {shown:?}")),
-                None => Err("no detail title".to_string()),
-            })
-        }
-    })
-    .await
-}
-
-/// The visible window of the timeline: ISO start and end, and the span in days.
-async fn view_window(client: &Client) -> TestResult<(String, String, i64)> {
-    let start = attr(client, TIMELINE, "data-view-start")
-        .await?
-        .unwrap_or_default();
-    let end = attr(client, TIMELINE, "data-view-end")
-        .await?
-        .unwrap_or_default();
-    match (day_number(&start), day_number(&end)) {
-        (Some(start_day), Some(end_day)) => Ok((start, end, end_day - start_day)),
-        _ => Err(format!("the timeline's view is not ISO dates: {start:?} – {end:?}").into()),
-    }
 }
 
 /// A point of the canvas (viewport coordinates) over a data point, found the way a reader

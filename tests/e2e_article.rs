@@ -21,6 +21,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use serde_json::json;
 use support::browser::{hooked_errors, install_error_hook, wait_for_hash};
+use support::dom::DETAIL_TITLE;
 use support::embed::{
     click_visible_marker, measure_frame, report, scroll_frame_to, wait_frame_fits, FRAME,
     MAX_HEIGHT_ERROR_PX,
@@ -31,7 +32,6 @@ use support::{
     Locator, TestResult,
 };
 
-const DETAIL_TITLE: &str = "[data-testid=detail-title]";
 /// The article's viewport on a laptop, then on a phone.
 const LAPTOP: (u32, u32) = (1280, 900);
 const PHONE: (u32, u32) = (375, 800);

@@ -21,6 +21,7 @@ use std::time::Duration;
 use fantoccini::Client;
 use serde_json::{json, Value};
 use support::browser::{wait_for, wait_for_hash};
+use support::dom::{DETAIL_TITLE, MARKER};
 use support::embed::{click_visible_marker, report, scroll_frame_to, wait_frame_fits, FRAME};
 use support::{
     events_in_date_order, events_in_file_order, journey, journey_with_headers, normalize_space,
@@ -30,8 +31,6 @@ use support::{
 /// The policy of the issue: nothing inline, nothing from elsewhere.
 const STRICT_CSP: &str =
     "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
-const MARKER: &str = "[data-testid=event-marker]";
-const DETAIL_TITLE: &str = "[data-testid=detail-title]";
 
 // Chrome DevTools commands through chromedriver.
 

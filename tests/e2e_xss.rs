@@ -13,6 +13,7 @@ mod support;
 use std::time::Duration;
 
 use serde_json::json;
+use support::dom::wait_for_state;
 use support::{attr, journey, text_of, wait_ready, wait_until, Locator, TestResult};
 
 const DETAIL: &str = "[data-testid=detail]";
@@ -62,23 +63,6 @@ async fn assert_nothing_ran(client: &fantoccini::Client, when: &str) -> TestResu
         return Err(format!("{when}: a payload left a trace: {report:#}").into());
     }
     Ok(())
-}
-
-async fn wait_state(client: &fantoccini::Client, expected: &'static str) -> TestResult {
-    wait_until(&format!("#app data-state={expected}"), || async move {
-        let state = client
-            .execute(
-                "return document.getElementById('app').getAttribute('data-state');",
-                vec![],
-            )
-            .await?;
-        Ok(if state == json!(expected) {
-            Ok(())
-        } else {
-            Err(format!("data-state={state}"))
-        })
-    })
-    .await
 }
 
 /// Opens every event of `fixture` and checks, after provoking every
@@ -172,7 +156,7 @@ async fn data_from_another_site_is_refused_with_the_error_panel_not_a_blank_page
             "data:application/json,%7B%7D",
         ] {
             client.goto(&site.url(&format!("/?data={value}"))).await?;
-            wait_state(&client, "error").await?;
+            wait_for_state(&client, "error").await?;
             assert_eq!(
                 attr(&client, ERROR_PANEL, "role").await?.as_deref(),
                 Some("alert"),
@@ -251,7 +235,7 @@ async fn a_timelinejs_sheet_and_a_local_file_load_at_run_time() -> TestResult {
             })
         })
         .await?;
-        wait_state(&client, "ready").await?;
+        wait_for_state(&client, "ready").await?;
         let showing = text_of(&client, "[data-testid=data-showing]")
             .await?
             .unwrap_or_default();

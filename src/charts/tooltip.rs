@@ -106,12 +106,7 @@ pub fn figure_tooltip(
     let names: Vec<String> = figure
         .committed_by
         .iter()
-        .map(|id| {
-            dataset
-                .actor(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| id.clone())
-        })
+        .map(|id| dataset.actor_name(id).to_string())
         .collect();
     if !names.is_empty() {
         rows.push((strings.chart_tt_by.to_string(), names.join(", ")));

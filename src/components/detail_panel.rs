@@ -81,12 +81,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
     let actors: Vec<String> = event
         .actors
         .iter()
-        .map(|id| {
-            dataset
-                .actor(id)
-                .map(|a| a.name.clone())
-                .unwrap_or_else(|| id.clone())
-        })
+        .map(|id| dataset.actor_name(id).to_string())
         .collect();
     let figures: Vec<(String, String, String)> = event
         .figure_idxs

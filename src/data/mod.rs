@@ -89,6 +89,12 @@ impl Dataset {
         self.actors.iter().find(|a| a.id == id)
     }
 
+    /// What to call the actor `id`: its name, or the id itself when the
+    /// dataset does not list it (an unknown actor is reported, still shown).
+    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.actor(id).map_or(id, |a| a.name.as_str())
+    }
+
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {
         self.initiatives.iter().find(|i| i.id == id)
     }

@@ -11,11 +11,11 @@ use fantoccini::{Client, Locator};
 use serde_json::json;
 
 use super::browser::wait_for;
+use super::dom::MARKER;
 use super::TestResult;
 
 /// The embed iframe of the host page.
 pub const FRAME: &str = "iframe[data-ai-race-embed]";
-const MARKER: &str = "[data-testid=event-marker]";
 /// The auto-height tolerance of the issue, in CSS pixels.
 pub const MAX_HEIGHT_ERROR_PX: f64 = 2.0;
 /// How long a measurement must hold before it counts as settled.

@@ -97,22 +97,7 @@ pub async fn drag(client: &Client, element: &Element, dx: f64, pointer: Pointer)
         button: MOUSE_BUTTON_LEFT,
     }];
     let all: Vec<PointerAction> = start.into_iter().chain(steps).chain(end).collect();
-    match pointer {
-        Pointer::Touch => {
-            let finger = all
-                .into_iter()
-                .fold(TouchActions::new("finger".to_string()), InputSource::then);
-            client.perform_actions(finger).await?;
-        }
-        Pointer::Mouse => {
-            let mouse = all
-                .into_iter()
-                .fold(MouseActions::new("mouse".to_string()), InputSource::then);
-            client.perform_actions(mouse).await?;
-        }
-    }
-    client.release_actions().await?;
-    Ok(())
+    perform(client, all, pointer).await
 }
 
 /// Moves the mouse to `(x, y)` in the viewport (a hover), without pressing.
@@ -145,6 +130,15 @@ pub async fn press_at(client: &Client, x: f64, y: f64, pointer: Pointer) -> Test
             button: MOUSE_BUTTON_LEFT,
         },
     ];
+    perform(client, actions, pointer).await
+}
+
+/// Performs `actions` with a mouse or a finger, then releases them.
+async fn perform(
+    client: &Client,
+    actions: impl IntoIterator<Item = PointerAction>,
+    pointer: Pointer,
+) -> TestResult {
     match pointer {
         Pointer::Touch => {
             let finger = actions

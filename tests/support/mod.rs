@@ -5,7 +5,8 @@
 //! Code map: `server` serves `E2E_DIST`, `browser` starts the engine's driver and holds the page
 //! helpers, `dataset` reads the expectations from the dataset file, `gestures` performs touch,
 //! wheel and drag input, `audit` runs axe-core and the measurements axe cannot make,
-//! `viewport` shows the page at a given width, and `embed` measures the embed iframe from the
+//! `viewport` shows the page at a given width, `dom` names the app's selectors and the waits
+//! written on them, and `embed` measures the embed iframe from the
 //! page around it.
 
 // Each test binary uses part of the harness.
@@ -14,6 +15,7 @@
 pub mod audit;
 pub mod browser;
 pub mod dataset;
+pub mod dom;
 pub mod embed;
 pub mod gestures;
 pub mod server;
