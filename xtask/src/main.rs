@@ -34,8 +34,11 @@ usage: cargo xtask <command>
 
 commands:
   serve [--port N]   install missing tools, then `trunk serve` on 127.0.0.1 (default port from Trunk.toml)
-  test               install missing tools, then fmt, clippy (host and wasm32), host tests,
-                     browser tests, release build, size budget and end-to-end tests
+  test [--only ID[,ID...]] [--from N|ID]
+                     install missing tools, then fmt, clippy (host and wasm32), host tests,
+                     browser tests, release build, size budget and end-to-end tests; CI runs
+                     them all, `--only` and `--from` a subset while working (the end-to-end
+                     steps test the release build in dist/: build it first, or run `--from build`)
   single-file [--dist DIR]
                      release build (or the one in DIR), then one HTML file with everything
                      inlined that works from file://; prints its path as the last line
@@ -59,7 +62,7 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => serve::parse_port(&args[1..]).and_then(serve::serve),
-        Some("test") if args.len() == 1 => test::test(),
+        Some("test") => test::parse_selection(&args[1..]).and_then(|steps| test::test(&steps)),
         Some("gen-data") => {
             gen_data::parse_sizes(&args[1..]).and_then(|sizes| gen_data::gen_data(&sizes))
         }
@@ -72,10 +75,13 @@ fn main() -> ExitCode {
         Some("schema") if args.len() == 1 => schema::schema(),
         Some("static-html") => static_html::static_html(&args[1..]),
         Some("help" | "--help" | "-h") => {
-            print!("{USAGE}");
+            print!("{USAGE}\nsteps of `test`:\n{}", test::step_list());
             Ok(())
         }
-        _ => Err(format!("unknown arguments {args:?}\n\n{USAGE}")),
+        _ => Err(format!(
+            "unknown arguments {args:?}\n\n{USAGE}\nsteps of `test`:\n{}",
+            test::step_list()
+        )),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -9,8 +9,10 @@ use std::time::Instant;
 use crate::project::{self, cargo, command, format_duration, run};
 use crate::{install, single_file, size, Result};
 
-/// One check: a name for the header and the failure message, and what to run.
+/// One check: a short id for `--only` and `--from`, a name for the header and the failure
+/// message, and what to run.
 struct Step {
+    id: &'static str,
     name: &'static str,
     run: fn(&Context) -> Result<()>,
 }
@@ -31,60 +33,124 @@ struct Context {
 /// The checks, in the order they run. Cheap and likely-to-fail checks first.
 const STEPS: &[Step] = &[
     Step {
+        id: "fmt",
         name: "format (cargo fmt --check)",
         run: rustfmt_check,
     },
     Step {
+        id: "clippy-host",
         name: "clippy (host)",
         run: clippy_host,
     },
     Step {
+        id: "clippy-wasm",
         name: "clippy (wasm32)",
         run: clippy_wasm,
     },
     Step {
+        id: "host",
         name: "host tests",
         run: host_tests,
     },
     Step {
+        id: "wasm-chromium",
         name: "browser tests (wasm-bindgen-test, headless Chromium)",
         run: browser_tests,
     },
     Step {
+        id: "wasm-firefox",
         name: "browser tests (wasm-bindgen-test, headless Firefox)",
         run: browser_tests_firefox,
     },
     Step {
+        id: "build",
         name: "release build (trunk)",
         run: release_build,
     },
     Step {
+        id: "size",
         name: "size report and first-load budget (dist/)",
         run: size_report,
     },
     Step {
+        id: "e2e-chromium",
         name: "end-to-end tests in Chromium (WebDriver, axe-core)",
         run: end_to_end_tests_chromium,
     },
     Step {
+        id: "e2e-firefox",
         name: "end-to-end tests in Firefox (WebDriver, axe-core)",
         run: end_to_end_tests_firefox,
     },
     Step {
+        id: "e2e-webkit",
         name: "end-to-end tests in WebKit (WebDriver under Xvfb, axe-core)",
         run: end_to_end_tests_webkit,
     },
     Step {
+        id: "single-file",
         name: "single-file build (dist/ inlined into one HTML file)",
         run: single_file_build,
     },
     Step {
+        id: "embed",
         name: "embed code, CSP, static version, print, single-file and XSS tests (Chromium)",
         run: embed_tests,
     },
 ];
 
-pub fn test() -> Result<()> {
+/// Which steps to run: all of them (what CI runs), `--only ID[,ID…]` (repeatable) or
+/// `--from N|ID` (from that step on, e.g. the end-to-end tests after a release build).
+pub fn parse_selection(args: &[String]) -> Result<Vec<usize>> {
+    let step_idx = |id: &str| {
+        STEPS.iter().position(|step| step.id == id).ok_or_else(|| {
+            let ids: Vec<_> = STEPS.iter().map(|step| step.id).collect();
+            format!("no step {id:?}; the steps are {}", ids.join(", "))
+        })
+    };
+    let mut only = Vec::new();
+    let mut from = None;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{arg} takes a value"))?;
+        match arg.as_str() {
+            "--only" => {
+                for id in value.split(',').filter(|id| !id.is_empty()) {
+                    only.push(step_idx(id)?);
+                }
+            }
+            "--from" => {
+                let start = match value.parse::<usize>() {
+                    Ok(n) if (1..=STEPS.len()).contains(&n) => n - 1,
+                    Ok(n) => return Err(format!("--from {n}: the steps are 1 to {}", STEPS.len())),
+                    Err(_) => step_idx(value)?,
+                };
+                from = Some(start);
+            }
+            _ => return Err(format!("unknown option {arg:?}")),
+        }
+    }
+    match (only.is_empty(), from) {
+        (false, Some(_)) => Err("--only and --from do not go together".to_string()),
+        (false, None) => {
+            only.sort_unstable();
+            only.dedup();
+            Ok(only)
+        }
+        (true, start) => Ok((start.unwrap_or(0)..STEPS.len()).collect()),
+    }
+}
+
+/// Every step, one a line, for the usage text.
+pub fn step_list() -> String {
+    STEPS
+        .iter()
+        .enumerate()
+        .map(|(step_idx, step)| format!("  {:>2}. {:<13} {}\n", step_idx + 1, step.id, step.name))
+        .collect()
+}
+
+pub fn test(selected: &[usize]) -> Result<()> {
     let started = Instant::now();
     let tools = install::for_test()?;
     let context = Context {
@@ -97,7 +163,8 @@ pub fn test() -> Result<()> {
     };
     let mut timings = vec![("install".to_string(), started.elapsed())];
 
-    for (step_idx, step) in STEPS.iter().enumerate() {
+    for &step_idx in selected {
+        let step = &STEPS[step_idx];
         println!("\n== [{}/{}] {}", step_idx + 1, STEPS.len(), step.name);
         let step_started = Instant::now();
         let result = (step.run)(&context);
@@ -119,11 +186,20 @@ pub fn test() -> Result<()> {
     for (name, elapsed) in &timings {
         println!("{:>9}  {name}", format_duration(*elapsed));
     }
-    println!(
-        "\nall {} steps passed in {}",
-        STEPS.len(),
-        format_duration(started.elapsed())
-    );
+    if selected.len() == STEPS.len() {
+        println!(
+            "\nall {} steps passed in {}",
+            STEPS.len(),
+            format_duration(started.elapsed())
+        );
+    } else {
+        println!(
+            "\n{} of {} steps passed in {} (the others were not run)",
+            selected.len(),
+            STEPS.len(),
+            format_duration(started.elapsed())
+        );
+    }
     Ok(())
 }
 
@@ -303,5 +379,58 @@ mod tests {
         names.sort_unstable();
         names.dedup();
         assert_eq!(names.len(), STEPS.len());
+        let mut ids: Vec<_> = STEPS.iter().map(|step| step.id).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        assert_eq!(ids.len(), STEPS.len());
+    }
+
+    fn selection(args: &[&str]) -> Result<Vec<usize>> {
+        let args: Vec<String> = args.iter().map(|arg| arg.to_string()).collect();
+        parse_selection(&args)
+    }
+
+    #[test]
+    fn no_option_runs_every_step_in_order() {
+        assert_eq!(selection(&[]), Ok((0..STEPS.len()).collect()));
+    }
+
+    #[test]
+    fn only_runs_the_named_steps_in_table_order() {
+        assert_eq!(selection(&["--only", "host,fmt"]), Ok(vec![0, 3]));
+        assert_eq!(
+            selection(&["--only", "e2e-webkit", "--only", "clippy-wasm"]),
+            Ok(vec![2, 10])
+        );
+    }
+
+    #[test]
+    fn from_takes_a_step_number_or_id() {
+        let e2e = STEPS
+            .iter()
+            .position(|step| step.id == "e2e-chromium")
+            .unwrap();
+        assert_eq!(
+            selection(&["--from", "e2e-chromium"]),
+            Ok((e2e..STEPS.len()).collect())
+        );
+        assert_eq!(
+            selection(&["--from", &(e2e + 1).to_string()]),
+            Ok((e2e..STEPS.len()).collect())
+        );
+    }
+
+    #[test]
+    fn unknown_steps_and_options_are_refused_with_the_list() {
+        let error = selection(&["--only", "e2e"]).unwrap_err();
+        assert!(
+            error.contains("e2e-chromium") && error.contains("fmt"),
+            "{error}"
+        );
+        assert!(selection(&["--from", "0"]).is_err());
+        assert!(selection(&["--from", "99"]).is_err());
+        assert!(selection(&["--from"]).is_err());
+        assert!(selection(&["--fast"]).is_err());
+        assert!(selection(&["--only", "fmt", "--from", "2"]).is_err());
     }
 }
