@@ -9,6 +9,7 @@
 pub mod charts;
 pub mod data;
 pub mod i18n;
+pub mod present;
 pub mod scale;
 pub mod state;
 pub mod static_html;

@@ -187,7 +187,7 @@ fn event_item(dataset: &Dataset, event: &Event, lang: Lang, html: &mut String) {
         let names: Vec<String> = event
             .actors
             .iter()
-            .map(|id| dataset.actor_name(id))
+            .map(|id| dataset.actor_name(id, lang))
             .map(escape_text)
             .collect();
         let _ = write!(

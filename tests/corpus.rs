@@ -271,6 +271,54 @@ fn corpus() -> Vec<(&'static str, Expected, usize)> {
             }),
             0,
         ),
+        // The model of issue 14: each new rule says where and keeps the item.
+        (
+            "derived-months-to-the-day.json",
+            ("events[1].date 49:15", |k| {
+                matches!(k, ProblemKind::DerivedDateTooPrecise { expected, found }
+                    if expected == "2026-08" && found == "2026-08-24")
+            }),
+            2,
+        ),
+        (
+            "reported-undated-article.json",
+            (
+                "events[0].date_kind 31:20",
+                |k| matches!(k, ProblemKind::ReportedDateNotPublished { date } if date == "2025-11-24"),
+            ),
+            1,
+        ),
+        (
+            "approximate-without-qualifier.json",
+            ("figures[0].approximate 54:22", |k| {
+                matches!(k, ProblemKind::ApproximateWithoutQualifier)
+            }),
+            1,
+        ),
+        (
+            "overlaps-unknown-figure.json",
+            (
+                "figures[1].overlaps 84:19",
+                |k| matches!(k, ProblemKind::UnknownReference { what: RefKind::Figure, id } if id == "aws-50bn"),
+            ),
+            1,
+        ),
+        (
+            "story-unknown-step.json",
+            (
+                "story.steps[1] 62:7",
+                |k| matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, id } if id == "ghost"),
+            ),
+            1,
+        ),
+        (
+            "actor-name-number.json",
+            (
+                "$ 29:16",
+                |k| matches!(k, ProblemKind::Shape { detail } if detail.contains("a string or {")),
+            ),
+            0,
+        ),
         // Ids and references.
         (
             "duplicate-ids.json",

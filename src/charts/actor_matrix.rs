@@ -77,11 +77,12 @@ impl ActorMatrix {
         };
         // Kind, then most initiatives first, then name.
         let name_rank = |actor: usize| {
-            let name = &dataset.actors[actor].name;
+            // The French name: the story's reference language.
+            let name = &dataset.actors[actor].name.fr;
             dataset
                 .actors
                 .iter()
-                .filter(|other| other.name < *name)
+                .filter(|other| other.name.fr < *name)
                 .count() as i64
         };
         let keys = (0..n_actors)
@@ -164,7 +165,10 @@ pub fn summary(dataset: &Dataset, matrix: &ActorMatrix, fmt: &dyn Formatter) -> 
     let top = (0..matrix.actor_idxs.len())
         .max_by_key(|&r| (matrix.n_initiatives(r), std::cmp::Reverse(r)))
         .unwrap_or(0);
-    let top_name = dataset.actors[matrix.actor_idxs[top]].name.clone();
+    let top_name = fmt
+        .lang()
+        .pick(&dataset.actors[matrix.actor_idxs[top]].name)
+        .to_string();
     let actors = matrix.actor_idxs.len().to_string();
     let initiatives = matrix.initiative_idxs.len().to_string();
     let top_count = fill(strings.chart_n_initiatives, matrix.n_initiatives(top));

@@ -18,8 +18,9 @@ use super::{
     order, outline_rect, short_initiative_label, truncate_to, whole, Align, AxisTick, DrawResult,
     Highlight, Label, Mark, Paint, Rect, Theme,
 };
-use crate::data::{Dataset, FigureKind};
+use crate::data::{Dataset, FigureKind, Qualifier};
 use crate::i18n::{fill, Formatter};
+use crate::present::qualified;
 use crate::scale::linear::{log_domain, max_ticks_for, nice_domain};
 use crate::scale::{LinearScale, LogScale, NumericScale};
 
@@ -32,7 +33,7 @@ pub struct CommitmentBar {
     pub initiative_idx: Option<usize>,
     pub kind: FigureKind,
     pub amount_usd: f64,
-    pub approximate: bool,
+    pub qualifier: Qualifier,
     /// Length in years when the source gives it.
     pub period_years: Option<f64>,
 }
@@ -101,7 +102,7 @@ impl CommitmentsModel {
                 initiative_idx,
                 kind: figure.kind,
                 amount_usd: figure.value,
-                approximate: figure.approximate,
+                qualifier: figure.qualifier,
                 period_years: figure
                     .period
                     .map(|p| p.years)
@@ -471,14 +472,14 @@ fn row_label(dataset: &Dataset, bar: &CommitmentBar, fmt: &dyn Formatter) -> Str
             .first()
             .and_then(|id| dataset.actor(id));
         if let Some(actor) = who {
-            return fill(strings.chart_secured_per, &actor.name);
+            return fill(strings.chart_secured_per, fmt.lang().pick(&actor.name));
         }
     }
     kind_name(bar.kind, strings).to_string()
 }
 
 /// The value label, longest first: "10 Md$ · 2 % de l’annonce", then
-/// "10 Md$" alone; "≈ 50 Md$" for an approximate amount, "125 Md$/an" per
+/// "10 Md$" alone; "jusqu’à 50 Md$" for a ceiling, "125 Md$/an" per
 /// year.
 fn value_texts(
     bar: &CommitmentBar,
@@ -492,11 +493,7 @@ fn value_texts(
         AmountMode::Total => fmt.amount(value),
         AmountMode::PerYear => fmt.amount_per_year(value),
     };
-    let amount = if bar.approximate {
-        format!("≈\u{a0}{amount}")
-    } else {
-        amount
-    };
+    let amount = qualified(&amount, bar.qualifier, fmt.lang());
     match reference {
         Some(reference)
             if matches!(

@@ -19,8 +19,9 @@ use super::{
     Paint, Rect, Theme,
 };
 use crate::data::date::{civil_from_days, days_from_civil};
-use crate::data::{Dataset, DateKind, FigureKind};
+use crate::data::{Dataset, DateKind, FigureKind, Qualifier};
 use crate::i18n::{format_tick, Formatter};
+use crate::present::qualified;
 use crate::scale::linear::{max_ticks_for, nice_domain};
 use crate::scale::{time_ticks, LinearScale, TimeScale, View};
 
@@ -37,7 +38,7 @@ pub struct CumulativeStep {
     /// Day number of the event.
     pub day: i64,
     pub amount_usd: f64,
-    pub approximate: bool,
+    pub qualifier: Qualifier,
     /// The running total after this step.
     pub total_usd: f64,
     /// The date is the reporting article's, not the announcement's.
@@ -89,7 +90,7 @@ impl CumulativeModel {
                     kind: figure.kind,
                     day,
                     amount_usd: figure.value,
-                    approximate: figure.approximate,
+                    qualifier: figure.qualifier,
                     total_usd: total,
                     reported: dataset.events[event_idx].date_kind == DateKind::Reported,
                 }
@@ -283,11 +284,7 @@ impl CumulativeLayout {
             }
             let step = &model.steps[point.step_idx];
             let amount = fmt.amount(step.amount_usd);
-            let amount = if step.approximate {
-                format!("≈\u{a0}+{amount}")
-            } else {
-                format!("+{amount}")
-            };
+            let amount = format!("+{}", qualified(&amount, step.qualifier, lang));
             let name = short_initiative_label(dataset, step.initiative_idx, lang);
             let texts = [format!("{name} {amount}"), amount];
             point.label = place_step_label(&texts, idx, &centres, &bounds, &obstacles);

@@ -13,7 +13,7 @@ use super::commitments::CommitmentsModel;
 use super::cumulative::{CumulativeModel, COUNTED_KINDS};
 use super::key_figures::KeyFigures;
 use super::source_citation;
-use crate::data::{ActorKind, Dataset, DateKind, Figure, FigureKind, SourceRef, Unit};
+use crate::data::{ActorKind, Dataset, Figure, FigureKind, SourceRef, Unit};
 use crate::i18n::Lang;
 
 /// Which chart's data.
@@ -196,10 +196,7 @@ fn event_fields(dataset: &Dataset, event_idx: usize) -> (String, String, String)
         Some(event) => (
             event.id.clone(),
             event.date.iso(),
-            match event.date_kind {
-                DateKind::Occurred => "occurred".to_string(),
-                DateKind::Reported => "reported".to_string(),
-            },
+            event.date_kind.code().to_string(),
         ),
         None => Default::default(),
     }
@@ -222,7 +219,7 @@ pub fn commitments_csv(dataset: &Dataset, lang: Lang) -> String {
         "initiative",
         "kind",
         "amount_usd",
-        "approximate",
+        "qualifier",
         "period_years",
         "per_year_usd",
         "event_id",
@@ -242,7 +239,7 @@ pub fn commitments_csv(dataset: &Dataset, lang: Lang) -> String {
             initiative_label(dataset, figure, lang),
             snake(figure.kind),
             raw_number(figure.value),
-            figure.approximate.to_string(),
+            figure.qualifier.code().to_string(),
             bar.period_years.map(raw_number).unwrap_or_default(),
             bar.per_year_usd().map(raw_number).unwrap_or_default(),
             event_id,
@@ -269,7 +266,7 @@ fn figure_json(dataset: &Dataset, figure: &Figure, lang: Lang) -> serde_json::Ma
     object.insert("kind".into(), json!(snake(figure.kind)));
     object.insert("value".into(), json!(figure.value));
     object.insert("unit".into(), json!(unit_code(figure.unit)));
-    object.insert("approximate".into(), json!(figure.approximate));
+    object.insert("qualifier".into(), json!(figure.qualifier.code()));
     object.insert("label".into(), json!(lang.pick(&figure.label)));
     object.insert("event_id".into(), json!(event_id));
     object.insert("event_date".into(), json!(date));
@@ -277,7 +274,7 @@ fn figure_json(dataset: &Dataset, figure: &Figure, lang: Lang) -> serde_json::Ma
     let committed: Vec<Value> = figure
         .committed_by
         .iter()
-        .map(|id| json!({"id": id, "name": dataset.actor(id).map(|a| a.name.clone()).unwrap_or_default()}))
+        .map(|id| json!({"id": id, "name": dataset.actor_name(id, lang)}))
         .collect();
     object.insert("committed_by".into(), Value::Array(committed));
     object.insert(
@@ -334,7 +331,7 @@ pub fn cumulative_csv(dataset: &Dataset, lang: Lang) -> String {
         "initiative",
         "kind",
         "amount_usd",
-        "approximate",
+        "qualifier",
         "cumulative_usd",
         "label",
     ];
@@ -353,7 +350,7 @@ pub fn cumulative_csv(dataset: &Dataset, lang: Lang) -> String {
             initiative_label(dataset, figure, lang),
             snake(figure.kind),
             raw_number(figure.value),
-            figure.approximate.to_string(),
+            figure.qualifier.code().to_string(),
             raw_number(step.total_usd),
             lang.pick(&figure.label).to_string(),
             citations,
@@ -402,7 +399,7 @@ pub fn matrix_csv(dataset: &Dataset, lang: Lang) -> String {
         let actor = &dataset.actors[actor_idx];
         let mut fields = vec![
             actor.id.clone(),
-            actor.name.clone(),
+            lang.pick(&actor.name).to_string(),
             kind_heading(actor.kind, lang.strings()).to_string(),
         ];
         fields.extend(matrix.cells[row].iter().map(|events| {
@@ -451,7 +448,7 @@ pub fn matrix_json(dataset: &Dataset, lang: Lang) -> String {
                     json!({"initiative_id": dataset.initiatives[matrix.initiative_idxs[column]].id, "events": events})
                 })
                 .collect();
-            json!({"id": actor.id, "name": actor.name, "kind": actor_kind_code(actor.kind), "in": links})
+            json!({"id": actor.id, "name": lang.pick(&actor.name), "kind": actor_kind_code(actor.kind), "in": links})
         })
         .collect();
     let mut root = serde_json::Map::new();
@@ -473,7 +470,7 @@ pub fn key_figures_csv(dataset: &Dataset, lang: Lang) -> String {
         "value",
         "unit",
         "kind",
-        "approximate",
+        "qualifier",
         "label",
         "initiative_id",
         "event_id",
@@ -491,7 +488,7 @@ pub fn key_figures_csv(dataset: &Dataset, lang: Lang) -> String {
             raw_number(figure.value),
             unit_code(figure.unit),
             snake(figure.kind),
-            figure.approximate.to_string(),
+            figure.qualifier.code().to_string(),
             lang.pick(&figure.label).to_string(),
             initiative_id(figure),
             event_id,

@@ -489,6 +489,7 @@ pub fn kind_name(kind: FigureKind, strings: &Strings) -> &'static str {
         FigureKind::Deadline => strings.figure_kind_deadline,
         FigureKind::Share => strings.figure_kind_share,
         FigureKind::Target => strings.figure_kind_target,
+        FigureKind::Floated => strings.figure_kind_floated,
     }
 }
 

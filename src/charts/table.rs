@@ -59,11 +59,7 @@ pub fn commitments_table(
         .map(|bar| {
             let figure = &dataset.figures[bar.figure_idx];
             let amount = fmt.amount(bar.amount_usd);
-            let amount = if bar.approximate {
-                format!("{} {amount}", strings.approximate_prefix)
-            } else {
-                amount
-            };
+            let amount = crate::present::qualified(&amount, bar.qualifier, lang);
             let period = match bar.period_years {
                 Some(1.0) => strings.period_one_year.to_string(),
                 Some(years) => fill(strings.period_years, fmt.number(years, 1)),
@@ -120,11 +116,7 @@ pub fn cumulative_table(
         .map(|step| {
             let figure = &dataset.figures[step.figure_idx];
             let amount = fmt.amount(step.amount_usd);
-            let amount = if step.approximate {
-                format!("{} {amount}", strings.approximate_prefix)
-            } else {
-                amount
-            };
+            let amount = crate::present::qualified(&amount, step.qualifier, lang);
             let source = figure.sources.first();
             TableRow {
                 cells: vec![

@@ -59,11 +59,7 @@ pub fn figure_tooltip(
     let event = dataset.events.get(figure.event_idx);
     let mut rows = Vec::new();
     let value = fmt.figure(figure);
-    let value = if figure.approximate {
-        format!("{} {value}", strings.approximate_prefix)
-    } else {
-        value
-    };
+    let value = crate::present::qualified(&value, figure.qualifier, lang);
     rows.push((strings.chart_tt_amount.to_string(), value));
     if figure.unit.is_money() {
         rows.push((
@@ -106,7 +102,7 @@ pub fn figure_tooltip(
     let names: Vec<String> = figure
         .committed_by
         .iter()
-        .map(|id| dataset.actor_name(id).to_string())
+        .map(|id| dataset.actor_name(id, lang).to_string())
         .collect();
     if !names.is_empty() {
         rows.push((strings.chart_tt_by.to_string(), names.join(", ")));

@@ -100,7 +100,7 @@ pub fn ActorMatrix() -> impl IntoView {
                                 .collect_view();
                             view! {
                                 <tr data-actor-id=actor.id.clone()>
-                                    <th scope="row">{actor.name.clone()}</th>
+                                    <th scope="row">{lang.pick(&actor.name).to_string()}</th>
                                     {cells}
                                 </tr>
                             }

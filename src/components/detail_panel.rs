@@ -81,7 +81,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
     let actors: Vec<String> = event
         .actors
         .iter()
-        .map(|id| dataset.actor_name(id).to_string())
+        .map(|id| dataset.actor_name(id, lang).to_string())
         .collect();
     let figures: Vec<(String, String, String)> = event
         .figure_idxs

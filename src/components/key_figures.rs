@@ -51,7 +51,7 @@ pub fn KeyFigures() -> impl IntoView {
                     let figure = &dataset.figures[idx];
                     let event_idx = figure.event_idx;
                     let event = dataset.events.get(event_idx);
-                    let value = if figure.approximate { format!("≈\u{a0}{}", fmt.figure(figure)) } else { fmt.figure(figure) };
+                    let value = crate::present::qualified(&fmt.figure(figure), figure.qualifier, lang);
                     let mut meta = vec![kind_name(figure.kind, strings).to_string()];
                     if let Some(event) = event {
                         let date = fmt.date(&event.date);

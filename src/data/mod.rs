@@ -20,7 +20,7 @@ pub use date::{Date, Precision};
 pub use load::{detect_format, load, Format, Loaded, MAX_FILE_BYTES};
 pub use model::{
     Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Media, Period,
-    RawDataset, SourceRef, Text, Track, Unit,
+    Qualifier, RawDataset, SourceRef, Story, StoryIntro, Text, Track, Unit,
 };
 pub use problem::{DatePart, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped};
 
@@ -36,6 +36,8 @@ pub struct Event {
     pub date_note: Option<Text>,
     pub title: Text,
     pub summary: Text,
+    /// The summary is the article's own characterisation.
+    pub per_article: bool,
     pub track: String,
     /// Index into [`Dataset::tracks`].
     pub track_idx: usize,
@@ -55,10 +57,21 @@ pub struct Figure {
     pub value: f64,
     pub unit: Unit,
     pub kind: FigureKind,
-    pub approximate: bool,
+    /// Resolved: an old file's `approximate: true` without a qualifier
+    /// reads as [`Qualifier::About`] (with a warning).
+    pub qualifier: Qualifier,
     pub label: Text,
     pub period: Option<Period>,
+    /// Who states the figure.
+    pub stated_by: Vec<String>,
+    /// Who commits the money or the resource (may be empty).
     pub committed_by: Vec<String>,
+    /// The article's own estimate or wording.
+    pub per_article: bool,
+    /// Why the copy desk doubts it.
+    pub doubt: Option<Text>,
+    /// The id of a figure this one overlaps (checked to exist).
+    pub overlaps: Option<String>,
     pub initiative: Option<String>,
     pub event: String,
     /// Index into [`Dataset::events`].
@@ -78,6 +91,9 @@ pub struct Dataset {
     pub actors: Vec<Actor>,
     pub events: Vec<Event>,
     pub figures: Vec<Figure>,
+    /// The guided story as the file gives it, steps limited to events
+    /// that exist; `None` when the file has none.
+    pub story: Option<Story>,
 }
 
 impl Dataset {
@@ -89,10 +105,15 @@ impl Dataset {
         self.actors.iter().find(|a| a.id == id)
     }
 
-    /// What to call the actor `id`: its name, or the id itself when the
-    /// dataset does not list it (an unknown actor is reported, still shown).
-    pub fn actor_name<'a>(&'a self, id: &'a str) -> &'a str {
-        self.actor(id).map_or(id, |a| a.name.as_str())
+    /// What to call the actor `id` in `lang`: its name, or the id itself
+    /// when the dataset does not list it (an unknown actor is reported,
+    /// still shown).
+    pub fn actor_name<'a>(&'a self, id: &'a str, lang: crate::i18n::Lang) -> &'a str {
+        self.actor(id).map_or(id, |a| lang.pick(&a.name))
+    }
+
+    pub fn figure(&self, id: &str) -> Option<&Figure> {
+        self.figures.iter().find(|f| f.id == id)
     }
 
     pub fn initiative(&self, id: &str) -> Option<&Initiative> {

@@ -59,6 +59,32 @@ pub struct RawDataset {
         )
     )]
     pub figures: Vec<serde_json::Value>,
+    /// The guided story (issue 13): an introduction and the events to
+    /// step through. Without it, the story is every event in date order.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story: Option<Story>,
+}
+
+/// The guided story: an introduction and the events to step through, in
+/// order.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct Story {
+    #[serde(default)]
+    pub intro: StoryIntro,
+    /// Event ids, in the order the story visits them.
+    #[serde(default)]
+    pub steps: Vec<String>,
+}
+
+/// The first screen of the story.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+pub struct StoryIntro {
+    #[serde(default)]
+    pub title: Text,
+    #[serde(default)]
+    pub text: Text,
 }
 
 /// One of the source articles.
@@ -70,7 +96,9 @@ pub struct Document {
     /// The article's headline as it appears in the file (French), or a
     /// short description in brackets when the file has no headline.
     pub title: String,
-    /// Publication date when the article states it (`YYYY-MM-DD`).
+    /// Publication date when the article states it (`YYYY-MM-DD`). Leave it
+    /// out for an undated article: events it reports then take the date
+    /// kind `undated_source`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub published: Option<String>,
 }
@@ -112,7 +140,12 @@ pub enum ActorKind {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Actor {
     pub id: String,
-    pub name: String,
+    /// A proper name as a string (the same in both languages), or
+    /// `{"fr": …, "en": …}` when it is translated ("Maison-Blanche" /
+    /// "White House"). Always both languages in memory.
+    #[serde(deserialize_with = "name_text")]
+    #[cfg_attr(not(target_arch = "wasm32"), schemars(with = "ActorName"))]
+    pub name: Text,
     #[serde(default)]
     pub kind: ActorKind,
     /// A short role, e.g. "PDG de SoftBank" / "SoftBank CEO".
@@ -120,15 +153,80 @@ pub struct Actor {
     pub role: Text,
 }
 
-/// Whether the date is when the thing happened or only when a source
-/// reported it (the seeds often do not say when something happened).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+/// An actor's name as the file may write it (for the schema).
+#[cfg(not(target_arch = "wasm32"))]
+#[derive(schemars::JsonSchema)]
+#[serde(untagged)]
+#[allow(dead_code)]
+enum ActorName {
+    /// A proper name, the same in both languages.
+    Same(String),
+    /// A name that is translated.
+    Translated(Text),
+}
+
+/// Reads a name written as a string or as `{"fr": …, "en": …}`.
+fn name_text<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<Text, D::Error> {
+    struct NameVisitor;
+    impl<'de> serde::de::Visitor<'de> for NameVisitor {
+        type Value = Text;
+
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a name: a string or {\"fr\": …, \"en\": …}")
+        }
+
+        fn visit_str<E: serde::de::Error>(self, name: &str) -> Result<Text, E> {
+            Ok(Text {
+                fr: name.to_string(),
+                en: name.to_string(),
+            })
+        }
+
+        fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Text, A::Error> {
+            Text::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+        }
+    }
+    deserializer.deserialize_any(NameVisitor)
+}
+
+/// What an event's date is: when it happened, when an article reported
+/// it, the date of an undated article's main event, or a date still to
+/// come. Each kind has its own wording wherever the date shows.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum DateKind {
+    /// It happened on that date.
     #[default]
     Occurred,
+    /// The publication date of the article that reports it: one of the
+    /// event's seed documents must have that `published` date.
     Reported,
+    /// The article is undated: the date is that of the article's main
+    /// event (the executive order of 24 November 2025, say), used by
+    /// default.
+    UndatedSource,
+    /// A planned date or a deadline.
+    Planned,
+}
+
+impl DateKind {
+    pub const ALL: [DateKind; 4] = [
+        DateKind::Occurred,
+        DateKind::Reported,
+        DateKind::UndatedSource,
+        DateKind::Planned,
+    ];
+
+    /// The name written in the file (`"undated_source"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            DateKind::Occurred => "occurred",
+            DateKind::Reported => "reported",
+            DateKind::UndatedSource => "undated_source",
+            DateKind::Planned => "planned",
+        }
+    }
 }
 
 /// Where a fact comes from. Either a seed article with a verbatim French
@@ -155,6 +253,8 @@ pub struct SourceRef {
 
 /// A deadline the seeds state relative to another event ("within 60 days
 /// of the order"): the milestone's date is computed from it and checked.
+/// An offset in months gives a month-precision date ("within nine
+/// months" → `2026-08`), an offset in days a day-precision one.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct Derivation {
@@ -189,6 +289,10 @@ pub struct RawEvent {
     /// as text or is dropped.
     #[serde(default)]
     pub summary: Text,
+    /// The summary gives the article's own characterisation: shown with
+    /// "selon l’article" / "according to the article".
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub per_article: bool,
     pub track: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiative: Option<String>,
@@ -269,6 +373,73 @@ pub enum FigureKind {
     Share,
     /// A goal stated as a multiple or a horizon.
     Target,
+    /// A plan someone mentioned without announcing it as a commitment
+    /// (Trump "évoqué" a $200bn plan): never added to a total.
+    Floated,
+}
+
+impl FigureKind {
+    /// The name written in the file (`"first_tranche"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            FigureKind::Announced => "announced",
+            FigureKind::FirstTranche => "first_tranche",
+            FigureKind::ClaimedSecured => "claimed_secured",
+            FigureKind::PlannedSpending => "planned_spending",
+            FigureKind::CampaignSpending => "campaign_spending",
+            FigureKind::Capacity => "capacity",
+            FigureKind::Count => "count",
+            FigureKind::Deadline => "deadline",
+            FigureKind::Share => "share",
+            FigureKind::Target => "target",
+            FigureKind::Floated => "floated",
+        }
+    }
+}
+
+/// How a figure's value relates to the real amount, as the source words
+/// it. A ceiling ("pouvant atteindre 50 milliards") is `up_to`, never an
+/// approximation.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Qualifier {
+    /// The value as stated.
+    #[default]
+    Exact,
+    /// A ceiling: "jusqu’à 50 Md$" / "up to $50bn".
+    UpTo,
+    /// A floor: "au moins 500 Md$" / "at least $500bn".
+    AtLeast,
+    /// An approximation: "environ 750 000" / "about 750,000".
+    About,
+    /// Below the value: "moins de 10 Md$" / "less than $10bn".
+    LessThan,
+}
+
+impl Qualifier {
+    pub const ALL: [Qualifier; 5] = [
+        Qualifier::Exact,
+        Qualifier::UpTo,
+        Qualifier::AtLeast,
+        Qualifier::About,
+        Qualifier::LessThan,
+    ];
+
+    /// The name written in the file (`"up_to"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::UpTo => "up_to",
+            Qualifier::AtLeast => "at_least",
+            Qualifier::About => "about",
+            Qualifier::LessThan => "less_than",
+        }
+    }
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
 }
 
 /// The time span a figure covers, when the source gives it.
@@ -290,15 +461,36 @@ pub struct RawFigure {
     pub value: f64,
     pub unit: Unit,
     pub kind: FigureKind,
-    /// True for "about", "nearly", "up to" figures.
-    #[serde(default)]
-    pub approximate: bool,
+    /// "up_to" (a ceiling), "at_least", "about", "less_than" or "exact"
+    /// (the default).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub qualifier: Option<Qualifier>,
+    /// Old files: `true` for "about", "nearly" and "up to" figures. Read
+    /// as `"qualifier": "about"` with a warning; write `qualifier` instead.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub approximate: Option<bool>,
     pub label: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub period: Option<Period>,
-    /// Actor ids of who commits or states the figure.
+    /// Actor ids of who states the figure (a person or a company saying it).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub stated_by: Vec<String>,
+    /// Actor ids of who commits the money or the resource; empty when no
+    /// one does (a figure stated by someone and committed by no one).
     #[serde(default)]
     pub committed_by: Vec<String>,
+    /// The figure is the article's own estimate or wording: shown "selon
+    /// l’article" / "according to the article", never added to a total.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub per_article: bool,
+    /// Why the figure is doubtful (with the public source in `sources`):
+    /// shown next to it, never added to a total.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub doubt: Option<Text>,
+    /// The id of another figure this amount overlaps (Amazon's 2025
+    /// spending and AWS's $50bn): shown, not added.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub overlaps: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub initiative: Option<String>,
     /// The event this figure belongs to.

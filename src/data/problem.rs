@@ -20,6 +20,7 @@ pub enum RefKind {
     Actor,
     Event,
     Document,
+    Figure,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -52,6 +53,22 @@ pub enum ProblemKind {
     },
     /// A derivation with neither days nor months.
     EmptyDerivation,
+    /// A deadline derived in months written to the day: the offset only
+    /// gives the month (kept, at the month).
+    DerivedDateTooPrecise {
+        expected: String,
+        found: String,
+    },
+    /// `date_kind: "reported"` but none of the event's articles was
+    /// published on that date.
+    ReportedDateNotPublished {
+        date: String,
+    },
+    /// An old file's `approximate: true` with no `qualifier`: read as
+    /// "about", which may mislabel a ceiling.
+    ApproximateWithoutQualifier,
+    /// A figure whose `overlaps` names itself.
+    OverlapsItself,
     EmptyText {
         lang: &'static str,
     },
@@ -247,6 +264,7 @@ impl Problem {
                     RefKind::Actor => ("acteur", "actor"),
                     RefKind::Event => ("événement", "event"),
                     RefKind::Document => ("document source", "source document"),
+                    RefKind::Figure => ("chiffre", "figure"),
                 };
                 (
                     format!("Aucun {fr_what} n’a l’identifiant « {id} » ; corrigez l’identifiant ou ajoutez cet élément."),
@@ -268,6 +286,22 @@ impl Problem {
             ProblemKind::EmptyDerivation => (
                 "Une échéance calculée doit indiquer un nombre de jours ou de mois.".to_string(),
                 "A derived deadline must give a number of days or months.".to_string(),
+            ),
+            ProblemKind::DerivedDateTooPrecise { expected, found } => (
+                format!("Un délai compté en mois ne donne que le mois\u{202f}: cette échéance est «\u{202f}{expected}\u{202f}», pas «\u{202f}{found}\u{202f}». Elle s’affiche au mois."),
+                format!("A deadline counted in months gives only the month: this one is \"{expected}\", not \"{found}\". It shows at the month."),
+            ),
+            ProblemKind::ReportedDateNotPublished { date } => (
+                format!("La date est dite «\u{202f}reported\u{202f}» (date de l’article qui le rapporte), mais aucun article cité n’a été publié le {date}."),
+                format!("The date is marked \"reported\" (date of the article reporting it), but none of the cited articles was published on {date}."),
+            ),
+            ProblemKind::ApproximateWithoutQualifier => (
+                "«\u{202f}approximate\u{202f}» sans «\u{202f}qualifier\u{202f}»\u{202f}: le chiffre est lu comme «\u{202f}environ\u{202f}», ce qui est faux pour un plafond («\u{202f}jusqu’à\u{202f}») ou un plancher («\u{202f}au moins\u{202f}»).".to_string(),
+                "\"approximate\" without \"qualifier\": the figure reads as \"about\", which is wrong for a ceiling (\"up to\") or a floor (\"at least\").".to_string(),
+            ),
+            ProblemKind::OverlapsItself => (
+                "Un chiffre ne peut pas en recouper un autre qui est lui-même.".to_string(),
+                "A figure cannot overlap itself.".to_string(),
             ),
             ProblemKind::EmptyText { lang } => {
                 let (fr_lang, en_lang) = if *lang == "en" { ("anglais", "English") } else { ("français", "French") };
@@ -455,6 +489,22 @@ impl Problem {
             ProblemKind::EmptyDerivation => (
                 "Exemple : \"derived\": {\"from\": \"id-de-l-evenement\", \"days\": 60}.",
                 "Example: \"derived\": {\"from\": \"event-id\", \"days\": 60}.",
+            ),
+            ProblemKind::DerivedDateTooPrecise { .. } => (
+                "Écrivez la date au mois («\u{202f}AAAA-MM\u{202f}»), ou, si une source publique nommée donne le nombre de jours, comptez en «\u{202f}days\u{202f}» et citez-la.",
+                "Write the date to the month (\"YYYY-MM\"), or, if a named public source gives the number of days, count in \"days\" and cite it.",
+            ),
+            ProblemKind::ReportedDateNotPublished { .. } => (
+                "Si l’article n’est pas daté, écrivez \"date_kind\": \"undated_source\"\u{202f}; sinon, donnez au document sa date de publication («\u{202f}published\u{202f}») ou corrigez la date.",
+                "If the article is undated, write \"date_kind\": \"undated_source\"; otherwise give the document its publication date (\"published\") or fix the date.",
+            ),
+            ProblemKind::ApproximateWithoutQualifier => (
+                "Remplacez \"approximate\": true par \"qualifier\": \"up_to\", \"at_least\", \"about\" ou \"less_than\", selon les mots de la source.",
+                "Replace \"approximate\": true with \"qualifier\": \"up_to\", \"at_least\", \"about\" or \"less_than\", as the source words it.",
+            ),
+            ProblemKind::OverlapsItself => (
+                "Donnez dans «\u{202f}overlaps\u{202f}» l’identifiant de l’autre chiffre, ou retirez le champ.",
+                "Give the other figure's id in \"overlaps\", or remove the field.",
             ),
             ProblemKind::EmptyText { .. } => (
                 "Chaque texte a une version « fr » et une version « en ».",

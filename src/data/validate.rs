@@ -4,11 +4,12 @@ use std::collections::{HashMap, HashSet};
 use std::fmt::Display;
 use std::hash::{BuildHasher, BuildHasherDefault, Hash, Hasher};
 
-use super::date::{Date, DateError};
+use super::date::{Date, DateError, Precision};
 use serde::Deserialize;
 
 use super::model::{
-    Actor, Document, Initiative, RawDataset, RawEvent, RawFigure, SourceRef, Text, Track,
+    Actor, DateKind, Derivation, Document, Initiative, Qualifier, RawDataset, RawEvent, RawFigure,
+    SourceRef, Text, Track,
 };
 use super::problem::{Problem, ProblemKind, RefKind, MAX_QUOTE_CHARS};
 use super::{Dataset, Event, Figure};
@@ -68,6 +69,8 @@ struct TypedDataset {
     events: Vec<RawEvent>,
     #[serde(default)]
     figures: Vec<RawFigure>,
+    #[serde(default)]
+    story: Option<super::model::Story>,
 }
 
 fn validate_typed(typed: TypedDataset) -> (Dataset, Vec<Problem>) {
@@ -78,6 +81,7 @@ fn validate_typed(typed: TypedDataset) -> (Dataset, Vec<Problem>) {
         tracks: typed.tracks,
         initiatives: typed.initiatives,
         actors: typed.actors,
+        story: typed.story,
         ..RawDataset::default()
     };
     let events = typed.events.into_iter().map(Ok).collect();
@@ -129,6 +133,31 @@ fn strip_position(message: &str) -> String {
     match message.find(" at line ") {
         Some(cut) => message[..cut].to_string(),
         None => message.to_string(),
+    }
+}
+
+/// The date a derivation gives: an offset in months alone keeps the month
+/// (nine months after 24 November 2025 is August 2026: the source's
+/// "nine months" does not give the day), any days give the day.
+fn derived_date(base: Date, derivation: &Derivation) -> Date {
+    let moved = base.add_months(derivation.months);
+    if derivation.days == 0 && derivation.months > 0 {
+        at_precision(moved, moved.precision().min(Precision::Month))
+    } else {
+        moved.add_days(i64::from(derivation.days))
+    }
+}
+
+/// `date` cut to `precision` (never made more precise).
+fn at_precision(date: Date, precision: Precision) -> Date {
+    match precision.min(date.precision()) {
+        Precision::Day => date,
+        Precision::Month => Date { day: None, ..date },
+        Precision::Year => Date {
+            month: None,
+            day: None,
+            ..date
+        },
     }
 }
 
@@ -211,6 +240,8 @@ struct Names<'a> {
     initiatives: FastSet<'a>,
     actors: FastSet<'a>,
     documents: FastSet<'a>,
+    /// The publication date of each dated document.
+    published: FastMap<'a, Date>,
 }
 
 impl<'a> Names<'a> {
@@ -220,6 +251,11 @@ impl<'a> Names<'a> {
             initiatives: dataset.initiatives.iter().map(|i| i.id.as_str()).collect(),
             actors: dataset.actors.iter().map(|a| a.id.as_str()).collect(),
             documents: dataset.documents.iter().map(|d| d.file.as_str()).collect(),
+            published: dataset
+                .documents
+                .iter()
+                .filter_map(|d| Some((d.file.as_str(), Date::parse(d.published.as_deref()?).ok()?)))
+                .collect(),
         }
     }
 }
@@ -252,7 +288,21 @@ impl Checker {
         let mut documents = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (i, doc) in raw.documents.into_iter().enumerate() {
-            if self.id(&format!("documents[{i}]"), "file", &doc.file, &mut seen) {
+            let path = format!("documents[{i}]");
+            if self.id(&path, "file", &doc.file, &mut seen) {
+                if let Some(published) = &doc.published {
+                    let path = format!("{path}.published");
+                    let value = published.clone();
+                    match Date::parse(published) {
+                        Ok(_) => {}
+                        Err(DateError::Format) => {
+                            self.warning(path, ProblemKind::BadDateFormat { value })
+                        }
+                        Err(DateError::Impossible) => {
+                            self.warning(path, ProblemKind::ImpossibleDate { value })
+                        }
+                    }
+                }
                 documents.push(doc);
             }
         }
@@ -277,7 +327,9 @@ impl Checker {
         let mut actors = Vec::new();
         let mut seen: HashSet<String> = HashSet::new();
         for (i, actor) in raw.actors.into_iter().enumerate() {
-            if self.id(&format!("actors[{i}]"), "id", &actor.id, &mut seen) {
+            let path = format!("actors[{i}]");
+            if self.id(&path, "id", &actor.id, &mut seen) {
+                self.name(&path, &actor.name);
                 actors.push(actor);
             }
         }
@@ -291,6 +343,7 @@ impl Checker {
             actors,
             events: Vec::new(),
             figures: Vec::new(),
+            story: None,
         };
 
         // Events: each item on its own, so one bad item loses nothing else.
@@ -332,6 +385,7 @@ impl Checker {
             FastMap::default()
         };
         let mut keep = vec![false; events.len()];
+        let mut dates_fixed: Vec<(usize, Date)> = Vec::new();
         for (i, (event, date)) in events.iter().zip(&dates).enumerate() {
             let (Ok(event), Some(date)) = (event, *date) else {
                 continue;
@@ -355,10 +409,25 @@ impl Checker {
                         continue;
                     }
                     Some((_, base_date)) => {
-                        let expected = base_date
-                            .add_months(derivation.months)
-                            .add_days(i64::from(derivation.days));
-                        if expected != date {
+                        let expected = derived_date(*base_date, derivation);
+                        // Before month offsets gave month precision, nine
+                        // months from a day gave a day: such a date is
+                        // kept, at the month, with a warning.
+                        let day_precise = base_date.add_months(derivation.months);
+                        if expected != date
+                            && derivation.days == 0
+                            && expected.precision() == Precision::Month
+                            && date == day_precise
+                        {
+                            self.warning(
+                                format!("{path}.date"),
+                                ProblemKind::DerivedDateTooPrecise {
+                                    expected: expected.iso(),
+                                    found: date.iso(),
+                                },
+                            );
+                            dates_fixed.push((i, expected));
+                        } else if expected != date {
                             self.error(
                                 format!("{path}.date"),
                                 ProblemKind::DerivedDateMismatch {
@@ -374,6 +443,9 @@ impl Checker {
             keep[i] = true;
         }
         drop(date_by_id);
+        for (i, date) in dates_fixed {
+            dates[i] = Some(date);
+        }
         let mut kept: Vec<(RawEvent, Date)> = events
             .into_iter()
             .zip(dates)
@@ -397,6 +469,7 @@ impl Checker {
                     date_note: event.date_note,
                     title: event.title,
                     summary: event.summary,
+                    per_article: event.per_article,
                     track: event.track,
                     track_idx,
                     initiative: event.initiative,
@@ -414,6 +487,7 @@ impl Checker {
 
         // Figures find their event by id.
         let mut checked = Vec::new();
+        let mut figure_paths = Vec::new();
         if !figures.is_empty() {
             let names = Names::new(&dataset);
             let event_idxs: FastMap<usize> = dataset
@@ -437,8 +511,32 @@ impl Checker {
                 }
                 if let Some(figure) = self.figure(path, figure, &names, &event_idxs) {
                     checked.push(figure);
+                    figure_paths.push(path);
                 }
             }
+        }
+        // An overlap names a figure that was kept, and not itself.
+        let figure_ids: FastSet = checked.iter().map(|f| f.id.as_str()).collect();
+        let mut overlap_problems = Vec::new();
+        for (figure, path) in checked.iter().zip(&figure_paths) {
+            if let Some(other) = &figure.overlaps {
+                if other == &figure.id {
+                    overlap_problems
+                        .push((format!("{path}.overlaps"), ProblemKind::OverlapsItself));
+                } else if !figure_ids.contains(other.as_str()) {
+                    overlap_problems.push((
+                        format!("{path}.overlaps"),
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Figure,
+                            id: other.clone(),
+                        },
+                    ));
+                }
+            }
+        }
+        drop(figure_ids);
+        for (path, kind) in overlap_problems {
+            self.warning(path, kind);
         }
         for figure in checked {
             let figure_idx = dataset.figures.len();
@@ -447,7 +545,37 @@ impl Checker {
                 .push(figure_idx);
             dataset.figures.push(figure);
         }
+        dataset.story = raw.story.map(|story| self.story(story, &dataset));
         dataset
+    }
+
+    /// The story's texts and steps: a step naming no event is reported
+    /// and left out.
+    fn story(&mut self, mut story: super::model::Story, dataset: &Dataset) -> super::model::Story {
+        self.text("story.intro", "title", &story.intro.title);
+        self.text("story.intro", "text", &story.intro.text);
+        let ids: FastSet = dataset.events.iter().map(|e| e.id.as_str()).collect();
+        let mut seen = FastSet::default();
+        let mut keep = Vec::with_capacity(story.steps.len());
+        for (i, step) in story.steps.iter().enumerate() {
+            let path = format!("story.steps[{i}]");
+            if !ids.contains(step.as_str()) {
+                let id = step.clone();
+                let what = RefKind::Event;
+                self.warning(path, ProblemKind::UnknownReference { what, id });
+                keep.push(false);
+            } else if !seen.insert(step.as_str()) {
+                self.warning(path, ProblemKind::DuplicateId { id: step.clone() });
+                keep.push(false);
+            } else {
+                keep.push(true);
+            }
+        }
+        drop(seen);
+        drop(ids);
+        let mut keep = keep.into_iter();
+        story.steps.retain(|_| keep.next().unwrap_or(false));
+        story
     }
 
     /// Checks the id at `path`.`field` for emptiness and uniqueness; false
@@ -479,6 +607,24 @@ impl Checker {
         }
         if text.en.trim().is_empty() {
             let path = join(path, field);
+            self.warning(format!("{path}.en"), ProblemKind::EmptyText { lang: "en" });
+        }
+    }
+
+    /// An actor's name: a plain string fills both languages, so an empty
+    /// one is reported once, at `name`.
+    fn name(&mut self, path: &str, name: &Text) {
+        let path = join(path, "name");
+        if name.fr == name.en {
+            if name.fr.trim().is_empty() {
+                self.warning(path, ProblemKind::EmptyText { lang: "fr" });
+            }
+            return;
+        }
+        if name.fr.trim().is_empty() {
+            self.warning(format!("{path}.fr"), ProblemKind::EmptyText { lang: "fr" });
+        }
+        if name.en.trim().is_empty() {
             self.warning(format!("{path}.en"), ProblemKind::EmptyText { lang: "en" });
         }
     }
@@ -557,6 +703,19 @@ impl Checker {
             }
         }
         self.sources(path, &event.sources, names);
+        if event.date_kind == DateKind::Reported {
+            let published_then = event
+                .sources
+                .iter()
+                .filter_map(|source| names.published.get(source.seed.as_deref()?))
+                .any(|published| at_precision(*published, date.precision()) == date);
+            if !published_then {
+                self.warning(
+                    format!("{path}.date_kind"),
+                    ProblemKind::ReportedDateNotPublished { date: date.iso() },
+                );
+            }
+        }
         Some(date)
     }
 
@@ -602,16 +761,35 @@ impl Checker {
             let exists = names.initiatives.contains(initiative.as_str());
             self.reference(path, "initiative", RefKind::Initiative, initiative, exists);
         }
-        for (i, actor) in raw.committed_by.iter().enumerate() {
-            if !names.actors.contains(actor.as_str()) {
-                self.warning(
-                    format!("{path}.committed_by[{i}]"),
-                    ProblemKind::UnknownReference {
-                        what: RefKind::Actor,
-                        id: actor.clone(),
-                    },
-                );
+        for (field, actors) in [
+            ("stated_by", &raw.stated_by),
+            ("committed_by", &raw.committed_by),
+        ] {
+            for (i, actor) in actors.iter().enumerate() {
+                if !names.actors.contains(actor.as_str()) {
+                    self.warning(
+                        format!("{path}.{field}[{i}]"),
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Actor,
+                            id: actor.clone(),
+                        },
+                    );
+                }
             }
+        }
+        let qualifier = match (raw.qualifier, raw.approximate) {
+            (Some(qualifier), _) => qualifier,
+            (None, Some(true)) => {
+                self.warning(
+                    format!("{path}.approximate"),
+                    ProblemKind::ApproximateWithoutQualifier,
+                );
+                Qualifier::About
+            }
+            (None, _) => Qualifier::Exact,
+        };
+        if let Some(doubt) = &raw.doubt {
+            self.text(path, "doubt", doubt);
         }
         self.sources(path, &raw.sources, names);
         Some(Figure {
@@ -619,10 +797,14 @@ impl Checker {
             value: raw.value,
             unit: raw.unit,
             kind: raw.kind,
-            approximate: raw.approximate,
+            qualifier,
             label: raw.label,
             period: raw.period,
+            stated_by: raw.stated_by,
             committed_by: raw.committed_by,
+            per_article: raw.per_article,
+            doubt: raw.doubt,
+            overlaps: raw.overlaps,
             initiative: raw.initiative,
             event: raw.event,
             event_idx,
@@ -685,6 +867,7 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::super::*;
+    use crate::i18n::Lang;
 
     const MINIMAL_HEAD: &str = r#""title": {"fr": "T", "en": "T"},
         "description": {"fr": "D", "en": "D"},
@@ -912,6 +1095,312 @@ mod tests {
         assert_eq!(fast, slow);
         assert_eq!(fast_problems, slow_problems);
         assert_eq!(fast_problems.len(), 2);
+    }
+
+    /// The minimal file with `documents` replaced and extra top-level
+    /// fields.
+    fn dataset_with(documents: &str, events: &[String], figures: &[&str], extra: &str) -> String {
+        let head = MINIMAL_HEAD.replace(
+            r#""documents": [{"file": "000.txt", "title": "Titre"}]"#,
+            &format!(r#""documents": {documents}"#),
+        );
+        format!(
+            r#"{{{head}, "events": [{}], "figures": [{}]{extra}}}"#,
+            events.join(","),
+            figures.join(",")
+        )
+    }
+
+    #[test]
+    fn a_reported_date_must_be_the_publication_date_of_one_of_its_articles() {
+        let documents = r#"[{"file": "000.txt", "title": "Daté", "published": "2025-07-09"},
+            {"file": "001.txt", "title": "Non daté"}]"#;
+        let reported = |id: &str, date: &str, seed: &str| {
+            event(id, date)
+                .replace("\"track\"", "\"date_kind\": \"reported\", \"track\"")
+                .replace("000.txt", seed)
+        };
+        let json = dataset_with(
+            documents,
+            &[
+                reported("same-day", "2025-07-09", "000.txt"),
+                // A month-precision date matches at its own precision.
+                reported("same-month", "2025-07", "000.txt"),
+                reported("other-day", "2025-07-10", "000.txt"),
+                reported("undated-article", "2025-11-24", "001.txt"),
+                event("undated-kind", "2025-11-24")
+                    .replace("\"track\"", "\"date_kind\": \"undated_source\", \"track\"")
+                    .replace("000.txt", "001.txt"),
+            ],
+            &[],
+            "",
+        );
+        let dataset = check(
+            &json,
+            &[
+                (
+                    "events[2].date_kind",
+                    |k| matches!(k, ProblemKind::ReportedDateNotPublished { date } if date == "2025-07-10"),
+                ),
+                ("events[3].date_kind", |k| {
+                    matches!(k, ProblemKind::ReportedDateNotPublished { .. })
+                }),
+            ],
+        );
+        assert_eq!(dataset.events.len(), 5, "warnings keep the events");
+        let kind = |id: &str| dataset.events[dataset.event_idx(id).unwrap()].date_kind;
+        assert_eq!(kind("undated-kind"), DateKind::UndatedSource);
+        assert_eq!(kind("same-day"), DateKind::Reported);
+    }
+
+    #[test]
+    fn a_deadline_in_months_has_the_month_precision_and_one_in_days_the_day() {
+        let base = event("order", "2025-11-24");
+        let derived = |id: &str, date: &str, offset: &str| {
+            event(id, date).replace(
+                "\"track\"",
+                &format!("\"derived\": {{\"from\": \"order\", {offset}}}, \"track\""),
+            )
+        };
+        let json = dataset(
+            &[
+                base,
+                derived("nine-months", "2026-08", "\"months\": 9"),
+                derived("270-days", "2026-08-21", "\"days\": 270"),
+                // Written to the day by an older file: kept, at the month.
+                derived("old-file", "2026-08-24", "\"months\": 9"),
+                derived("wrong-month", "2026-09", "\"months\": 9"),
+            ],
+            &[],
+        );
+        let dataset = check(
+            &json,
+            &[
+                ("events[3].date", |k| {
+                    matches!(k, ProblemKind::DerivedDateTooPrecise { expected, found }
+                        if expected == "2026-08" && found == "2026-08-24")
+                }),
+                (
+                    "events[4].date",
+                    |k| matches!(k, ProblemKind::DerivedDateMismatch { expected, .. } if expected == "2026-08"),
+                ),
+            ],
+        );
+        let date = |id: &str| dataset.events[dataset.event_idx(id).unwrap()].date;
+        assert_eq!(date("nine-months"), Date::parse("2026-08").unwrap());
+        assert_eq!(date("270-days"), Date::ymd(2026, 8, 21));
+        assert_eq!(date("old-file"), Date::parse("2026-08").unwrap());
+        assert!(dataset.event_idx("wrong-month").is_none());
+    }
+
+    fn figure(id: &str, extra: &str) -> String {
+        format!(
+            r#"{{"id": "{id}", "value": 5e10, "unit": "usd", "kind": "announced", "label": {{"fr": "a", "en": "a"}},
+                "event": "e", "committed_by": ["openai"], "sources": [{{"seed": "000.txt", "quote": "q"}}]{extra}}}"#
+        )
+    }
+
+    #[test]
+    fn qualifiers_replace_approximate_which_old_files_still_read_as_about() {
+        let figures = [
+            figure("up-to", r#", "qualifier": "up_to""#),
+            figure("old", r#", "approximate": true"#),
+            figure("old-exact", r#", "approximate": false"#),
+            figure("both", r#", "approximate": true, "qualifier": "at_least""#),
+            figure("plain", ""),
+            figure(
+                "less",
+                r#", "qualifier": "less_than", "kind": "claimed_secured""#,
+            )
+            .replace(r#""kind": "announced", "#, ""),
+        ];
+        let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+        let json = dataset(&[event("e", "2025")], &figures);
+        let dataset = check(
+            &json,
+            &[("figures[1].approximate", |k| {
+                matches!(k, ProblemKind::ApproximateWithoutQualifier)
+            })],
+        );
+        let qualifiers: Vec<Qualifier> = dataset.figures.iter().map(|f| f.qualifier).collect();
+        assert_eq!(
+            qualifiers,
+            [
+                Qualifier::UpTo,
+                Qualifier::About,
+                Qualifier::Exact,
+                Qualifier::AtLeast,
+                Qualifier::Exact,
+                Qualifier::LessThan
+            ]
+        );
+    }
+
+    #[test]
+    fn who_states_who_commits_doubts_and_overlaps_are_read_and_checked() {
+        let figures = [
+            figure(
+                "aws",
+                r#", "stated_by": ["openai"], "per_article": true, "doubt": {"fr": "Douteux", "en": "Doubtful"}"#,
+            ),
+            figure(
+                "capex",
+                r#", "overlaps": "aws", "kind": "planned_spending""#,
+            )
+            .replace(r#""kind": "announced", "#, ""),
+            figure(
+                "nowhere",
+                r#", "overlaps": "missing", "stated_by": ["nobody"]"#,
+            ),
+            figure(
+                "selfish",
+                r#", "overlaps": "selfish", "doubt": {"fr": "Douteux", "en": ""}"#,
+            ),
+            figure("floated", r#", "kind": "floated", "committed_by": []"#)
+                .replace(r#""kind": "announced", "#, "")
+                .replace(r#""committed_by": ["openai"], "#, ""),
+        ];
+        let figures: Vec<&str> = figures.iter().map(String::as_str).collect();
+        let json = dataset(&[event("e", "2025")], &figures);
+        let dataset = check(
+            &json,
+            &[
+                ("figures[2].stated_by[0]", |k| {
+                    matches!(
+                        k,
+                        ProblemKind::UnknownReference {
+                            what: RefKind::Actor,
+                            ..
+                        }
+                    )
+                }),
+                ("figures[3].doubt.en", |k| {
+                    matches!(k, ProblemKind::EmptyText { lang: "en" })
+                }),
+                (
+                    "figures[2].overlaps",
+                    |k| matches!(k, ProblemKind::UnknownReference { what: RefKind::Figure, id } if id == "missing"),
+                ),
+                ("figures[3].overlaps", |k| {
+                    matches!(k, ProblemKind::OverlapsItself)
+                }),
+            ],
+        );
+        assert_eq!(dataset.figures.len(), 5, "warnings keep the figures");
+        let aws = dataset.figure("aws").unwrap();
+        assert_eq!(aws.stated_by, ["openai"]);
+        assert_eq!(aws.committed_by, ["openai"]);
+        assert!(aws.per_article);
+        assert_eq!(aws.doubt.as_ref().map(|d| d.en.as_str()), Some("Doubtful"));
+        assert_eq!(
+            dataset.figure("capex").unwrap().overlaps.as_deref(),
+            Some("aws")
+        );
+        let floated = dataset.figure("floated").unwrap();
+        assert_eq!(floated.kind, FigureKind::Floated);
+        assert!(floated.committed_by.is_empty());
+    }
+
+    #[test]
+    fn actor_names_are_a_string_or_a_translation() {
+        let json = format!(
+            r#"{{{}, "events": [{}]}}"#,
+            MINIMAL_HEAD.replace(
+                r#""actors": [{"id": "openai", "name": "OpenAI", "kind": "company"}]"#,
+                r#""actors": [{"id": "openai", "name": "OpenAI", "kind": "company"},
+                    {"id": "white-house", "name": {"fr": "Maison-Blanche", "en": "White House"}},
+                    {"id": "china", "name": {"fr": "Chine", "en": ""}},
+                    {"id": "nobody", "name": ""}]"#
+            ),
+            event("e", "2025").replace("\"openai\"]", "\"openai\", \"white-house\"]")
+        );
+        let dataset = check(
+            &json,
+            &[
+                ("actors[2].name.en", |k| {
+                    matches!(k, ProblemKind::EmptyText { lang: "en" })
+                }),
+                ("actors[3].name", |k| {
+                    matches!(k, ProblemKind::EmptyText { lang: "fr" })
+                }),
+            ],
+        );
+        assert_eq!(
+            dataset.actor_name("white-house", Lang::Fr),
+            "Maison-Blanche"
+        );
+        assert_eq!(dataset.actor_name("white-house", Lang::En), "White House");
+        assert_eq!(dataset.actor_name("openai", Lang::En), "OpenAI");
+        assert_eq!(
+            dataset.actor_name("china", Lang::En),
+            "Chine",
+            "French when English is missing"
+        );
+        assert_eq!(dataset.actor_name("unknown", Lang::En), "unknown");
+        let (_, problems) = parse(&json.replace(r#""name": "OpenAI""#, r#""name": 42"#));
+        assert!(
+            matches!(&problems[0].kind, ProblemKind::Shape { detail } if detail.contains("a string or")),
+            "{problems:?}"
+        );
+    }
+
+    #[test]
+    fn the_story_keeps_the_steps_that_name_events() {
+        let story = r#", "story": {"intro": {"title": {"fr": "Le récit", "en": "The story"}, "text": {"fr": "Texte", "en": ""}},
+            "steps": ["b", "ghost", "a", "b"]}"#;
+        let json = dataset_with(
+            r#"[{"file": "000.txt", "title": "Titre"}]"#,
+            &[event("a", "2025-01"), event("b", "2025-02")],
+            &[],
+            story,
+        );
+        let dataset = check(
+            &json,
+            &[
+                ("story.intro.text.en", |k| {
+                    matches!(k, ProblemKind::EmptyText { lang: "en" })
+                }),
+                (
+                    "story.steps[1]",
+                    |k| matches!(k, ProblemKind::UnknownReference { what: RefKind::Event, id } if id == "ghost"),
+                ),
+                ("story.steps[3]", |k| {
+                    matches!(k, ProblemKind::DuplicateId { .. })
+                }),
+            ],
+        );
+        let story = dataset.story.unwrap();
+        assert_eq!(story.steps, ["b", "a"]);
+        assert_eq!(story.intro.title.en, "The story");
+        let without = check(
+            &dataset_with(r#"[]"#, &[event("a", "2025")], &[], ""),
+            &[("events[0].sources[0].seed", |k| {
+                matches!(
+                    k,
+                    ProblemKind::UnknownReference {
+                        what: RefKind::Document,
+                        ..
+                    }
+                )
+            })],
+        );
+        assert!(without.story.is_none());
+    }
+
+    #[test]
+    fn a_malformed_publication_date_is_reported() {
+        let json = dataset_with(
+            r#"[{"file": "000.txt", "title": "Titre", "published": "9 juillet"}]"#,
+            &[event("e", "2025")],
+            &[],
+            "",
+        );
+        check(
+            &json,
+            &[("documents[0].published", |k| {
+                matches!(k, ProblemKind::BadDateFormat { .. })
+            })],
+        );
     }
 
     #[test]

@@ -131,10 +131,18 @@ pub struct Strings {
     pub figure_kind_deadline: &'static str,
     pub figure_kind_share: &'static str,
     pub figure_kind_target: &'static str,
+    pub figure_kind_floated: &'static str,
     /// "over {n} years".
     pub period_years: &'static str,
     pub period_one_year: &'static str,
-    pub approximate_prefix: &'static str,
+    /// Before a ceiling: "jusqu’à" / "up to".
+    pub qualifier_up_to: &'static str,
+    /// Before a floor: "au moins" / "at least".
+    pub qualifier_at_least: &'static str,
+    /// Before an approximation: "environ" / "about".
+    pub qualifier_about: &'static str,
+    /// Before an upper bound not reached: "moins de" / "less than".
+    pub qualifier_less_than: &'static str,
 
     pub unit_gigawatts: &'static str,
     pub unit_homes: &'static str,

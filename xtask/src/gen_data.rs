@@ -9,7 +9,7 @@
 //! - dates bunch around "stories" (a burst of coverage a few days to a few months wide, some
 //!   stories far bigger than others), with a thinner background, and quiet gaps of one to four
 //!   months with nothing at all; the years covered grow with `N`;
-//! - most dates are to the day, some only to the month or the year; a few are "reported" dates,
+//! - most dates are to the day, some only to the month or the year; a few are dates from undated articles,
 //!   a few are deadlines derived from an earlier event;
 //! - six tracks of unequal size, each story mostly on one track; forty actors, eight
 //!   initiatives, sixty source documents;
@@ -607,11 +607,11 @@ pub fn generate(n_events: usize) -> String {
         let _ = write!(json, "{{\"id\":\"{id}\",\"date\":\"{}\"", date.iso());
         let is_reported = rng.chance(0.08);
         if is_reported {
-            json.push_str(",\"date_kind\":\"reported\",\"date_note\":");
+            json.push_str(",\"date_kind\":\"undated_source\",\"date_note\":");
             text(
                 &mut json,
-                "Date de l’article qui le rapporte.",
-                "Date of the article that reports it.",
+                "Article non daté\u{202f}: date du fait principal qu’il rapporte.",
+                "Undated article: the date of the main event it reports.",
             );
         }
         // A few deadlines counted from an earlier day-precision event.
@@ -789,7 +789,7 @@ fn figure(
         "{{\"id\":\"fig-{figure_idx:05}\",\"value\":{value},\"unit\":\"{unit}\",\"kind\":\"{kind}\""
     );
     if rng.chance(0.3) {
-        json.push_str(",\"approximate\":true");
+        json.push_str(",\"qualifier\":\"about\"");
     }
     json.push_str(",\"label\":");
     text(json, &label_fr, &label_en);
