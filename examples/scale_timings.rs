@@ -19,10 +19,9 @@ use ai_race::charts::theme::Theme;
 use ai_race::charts::{ChartLayout, Highlight};
 use ai_race::data;
 use ai_race::i18n::{Lang, PlainFormatter};
-use ai_race::scale::{
-    estimate_label_px, zoom_level, Grouping, LayoutItem, TimeScale, View, WorldLayout,
-};
-use ai_race::state::{NavKey, ViewState};
+use ai_race::input::Key;
+use ai_race::scale::{layout_items, zoom_level, Grouping, TimeScale, View, WorldLayout};
+use ai_race::state::ViewState;
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 
 /// The benchmark page's timeline width.
@@ -64,17 +63,8 @@ fn main() {
 
     let (mut state, state_time) = timed(|| ViewState::new(&dataset, Lang::Fr));
     row("view state", state_time);
-    let (items, items_time) = timed(|| {
-        dataset
-            .events
-            .iter()
-            .map(|event| LayoutItem {
-                day: event.date.start_day() as f64 + 0.5,
-                track_idx: event.track_idx,
-                label_px: estimate_label_px(Lang::Fr.pick(&event.title)),
-            })
-            .collect::<Vec<_>>()
-    });
+    let (items, items_time) =
+        timed(|| layout_items(&dataset.events, |event| Lang::Fr.pick(&event.title)));
     row("layout items (label widths)", items_time);
     let n_tracks = dataset.tracks.len();
 
@@ -132,7 +122,7 @@ fn main() {
     let n_keys = 50;
     let (_, key_time) = timed(|| {
         for _ in 0..n_keys {
-            state.key(NavKey::Next);
+            state.key(Key::Next);
             let world = WorldLayout::new(&grouping, &items, Some(state.focused), CLUSTER_LABEL_PX);
             std::hint::black_box(world.visible(&TimeScale::new(state.view, WIDTH_PX)));
         }

@@ -3,12 +3,13 @@
 //! browser from one bundled, sourced JSON dataset.
 //!
 //! Layers, each testable on the host (see ARCHITECTURE.md):
-//! `data` → `scale` → `charts` → `state`, with `i18n` beside them, and thin
+//! `data` → `scale` → `charts` → `state`, with `i18n` and `input` (keys) beside them, and thin
 //! Leptos `components` on top (wasm only).
 
 pub mod charts;
 pub mod data;
 pub mod i18n;
+pub mod input;
 pub mod present;
 pub mod scale;
 pub mod state;

@@ -17,12 +17,6 @@ use crate::charts::kind_name;
 use crate::data::rich_text::{self, is_web_url, safe_href, Node};
 use crate::data::{Dataset, DateKind, Event, SourceRef};
 use crate::i18n::{fill, format_date, format_figure, format_number, Lang, Strings};
-use crate::scale::{LANE_HEIGHT_PX, N_LANES};
-
-/// Height of one timeline track's plot area in pixels; the loading state
-/// reserves it with a CSS rule (`.loading-state .track-plot` in
-/// `www/style.css`), which a test keeps equal to this.
-pub const TRACK_PLOT_PX: f64 = N_LANES as f64 * LANE_HEIGHT_PX + 4.0;
 
 /// Escapes text for an element's content.
 pub fn escape_text(text: &str) -> String {
@@ -611,7 +605,11 @@ mod tests {
     #[test]
     fn the_loading_state_reserves_the_track_height_the_stylesheet_gives() {
         let css = include_str!("../www/style.css");
-        let rule = format!(".loading-state .track-plot {{ height: {TRACK_PLOT_PX}px; }}");
+        // The loading state reserves the app's track height (scale::TRACK_PLOT_PX).
+        let rule = format!(
+            ".loading-state .track-plot {{ height: {}px; }}",
+            crate::scale::TRACK_PLOT_PX
+        );
         assert!(css.contains(&rule), "www/style.css needs `{rule}`");
     }
 }

@@ -10,8 +10,9 @@ use std::cell::Cell;
 use ai_race::charts::{ActorMatrix, CommitmentsModel, CumulativeModel};
 use ai_race::data::{self, rich_text, Dataset};
 use ai_race::i18n::Lang;
-use ai_race::scale::{estimate_label_px, layout_timeline, time_ticks, LayoutItem, TimeScale, View};
-use ai_race::state::{NavKey, ViewState};
+use ai_race::input::Key;
+use ai_race::scale::{layout_items, layout_timeline, time_ticks, TimeScale, View};
+use ai_race::state::ViewState;
 use proptest::prelude::*;
 use proptest::string::{string_regex, RegexGeneratorStrategy};
 use proptest::test_runner::{TestCaseResult, TestRunner};
@@ -37,7 +38,7 @@ enum Op {
     Focus(usize),
     Select(usize),
     Close,
-    Key(NavKey),
+    Key(Key),
     SetView(f64, f64),
     Lang(bool),
 }
@@ -60,14 +61,14 @@ fn finite() -> impl Strategy<Value = f64> {
 
 fn op() -> impl Strategy<Value = Op> {
     let key = prop_oneof![
-        Just(NavKey::Next),
-        Just(NavKey::Previous),
-        Just(NavKey::First),
-        Just(NavKey::Last),
-        Just(NavKey::Open),
-        Just(NavKey::Close),
-        Just(NavKey::ZoomIn),
-        Just(NavKey::ZoomOut),
+        Just(Key::Next),
+        Just(Key::Previous),
+        Just(Key::First),
+        Just(Key::Last),
+        Just(Key::Activate),
+        Just(Key::Dismiss),
+        Just(Key::ZoomIn),
+        Just(Key::ZoomOut),
     ];
     prop_oneof![
         (0.0001..10_000.0f64, -1.0..2.0f64).prop_map(|(f, a)| Op::Zoom(f, a)),
@@ -91,15 +92,7 @@ fn exercise(dataset: &Dataset, ops: &[Op]) {
         return;
     }
     let mut state = ViewState::new(dataset, Lang::Fr);
-    let items: Vec<LayoutItem> = dataset
-        .events
-        .iter()
-        .map(|event| LayoutItem {
-            day: event.date.start_day() as f64 + 0.5,
-            track_idx: event.track_idx,
-            label_px: estimate_label_px(Lang::En.pick(&event.title)),
-        })
-        .collect();
+    let items = layout_items(&dataset.events, |event| Lang::En.pick(&event.title));
     let lay_out = |state: &ViewState, width: f64| {
         let scale = TimeScale::new(state.view, width);
         let markers = layout_timeline(

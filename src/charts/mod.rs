@@ -8,7 +8,8 @@
 //! [`actor_matrix`] (who is in which initiative), [`key_figures`] (the
 //! non-monetary numbers), [`export`] (CSV and JSON), [`table`] (the
 //! accessible data tables), [`tooltip`], [`theme`] (colours from the
-//! page's CSS), [`scaled`] (CSS pixels onto device pixels).
+//! page's CSS), [`scaled`] (CSS pixels onto device pixels), [`focus`] (which
+//! mark is active, by pointer or keyboard).
 //!
 //! Architecture Invariant: no `leptos`, no `web_sys` here. A layout holds
 //! every position a chart shows and every [`Mark`] a pointer or a key can
@@ -22,6 +23,7 @@ pub mod actor_matrix;
 pub mod commitments;
 pub mod cumulative;
 pub mod export;
+pub mod focus;
 pub mod key_figures;
 pub mod scaled;
 pub mod table;
@@ -39,6 +41,7 @@ pub use commitments::{
     AmountMode, CommitmentsLayout, CommitmentsModel, CommitmentsOptions, ScaleKind,
 };
 pub use cumulative::{CumulativeLayout, CumulativeModel};
+pub use focus::{move_active, ChartFocus};
 pub use key_figures::KeyFigures;
 pub use scaled::Scaled;
 pub use theme::{Paint, Rgb, Theme};
@@ -220,48 +223,9 @@ fn distance2(a: (f64, f64), b: (f64, f64)) -> f64 {
     (a.0 - b.0).powi(2) + (a.1 - b.1).powi(2)
 }
 
-/// A key a focused chart reacts to, decoupled from DOM key names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ChartKey {
-    Next,
-    Previous,
-    First,
-    Last,
-    Select,
-    Dismiss,
-}
-
-impl ChartKey {
-    /// Maps a `KeyboardEvent.key` value.
-    pub fn from_key(key: &str) -> Option<ChartKey> {
-        Some(match key {
-            "ArrowRight" | "ArrowDown" => ChartKey::Next,
-            "ArrowLeft" | "ArrowUp" => ChartKey::Previous,
-            "Home" => ChartKey::First,
-            "End" => ChartKey::Last,
-            "Enter" | " " | "Spacebar" => ChartKey::Select,
-            "Escape" | "Esc" => ChartKey::Dismiss,
-            _ => return None,
-        })
-    }
-}
-
-/// The active mark after a navigation key, among `n_marks`. The first
-/// arrow press lands on the first (or last) mark.
-pub fn move_active(active: Option<usize>, n_marks: usize, key: ChartKey) -> Option<usize> {
-    if n_marks == 0 {
-        return None;
-    }
-    let last = n_marks - 1;
-    match (key, active) {
-        (ChartKey::Next, None) | (ChartKey::First, _) => Some(0),
-        (ChartKey::Previous, None) | (ChartKey::Last, _) => Some(last),
-        (ChartKey::Next, Some(i)) => Some((i + 1).min(last)),
-        (ChartKey::Previous, Some(i)) => Some(i.saturating_sub(1).min(last)),
-        (ChartKey::Select, active) => active.map(|i| i.min(last)),
-        (ChartKey::Dismiss, _) => None,
-    }
-}
+/// The room a tooltip needs above its mark to open upwards (else it opens
+/// below).
+const TOOLTIP_ROOM_ABOVE_PX: f64 = 150.0;
 
 /// A canvas chart's layout, whichever chart it is: what the one canvas
 /// component sizes, draws and hit-tests.
@@ -284,6 +248,19 @@ impl ChartLayout {
             ChartLayout::Commitments(layout) => &layout.marks,
             ChartLayout::Cumulative(layout) => &layout.marks,
         }
+    }
+
+    /// The event a mark stands for.
+    pub fn event_of_mark(&self, mark: usize) -> Option<usize> {
+        self.marks().get(mark).map(|mark| mark.event_idx)
+    }
+
+    /// A mark's tooltip and where it goes in the chart.
+    pub fn tooltip_of(&self, mark: usize) -> Option<(&Tooltip, tooltip::TooltipPlacement)> {
+        let mark = self.marks().get(mark)?;
+        let (chart_width, _) = self.size();
+        let placement = tooltip::place_tooltip(mark.anchor, chart_width, TOOLTIP_ROOM_ABOVE_PX);
+        Some((&mark.tooltip, placement))
     }
 
     /// The mark under a point (the chart's own hit test: a step's label
@@ -763,20 +740,6 @@ mod tests {
     }
 
     #[test]
-    fn arrow_keys_walk_the_marks_and_stop_at_the_ends() {
-        assert_eq!(move_active(None, 3, ChartKey::Next), Some(0));
-        assert_eq!(move_active(None, 3, ChartKey::Previous), Some(2));
-        assert_eq!(move_active(Some(2), 3, ChartKey::Next), Some(2));
-        assert_eq!(move_active(Some(0), 3, ChartKey::Previous), Some(0));
-        assert_eq!(move_active(Some(1), 3, ChartKey::Last), Some(2));
-        assert_eq!(move_active(Some(1), 3, ChartKey::Dismiss), None);
-        assert_eq!(move_active(Some(1), 0, ChartKey::Next), None);
-        assert_eq!(ChartKey::from_key("ArrowDown"), Some(ChartKey::Next));
-        assert_eq!(ChartKey::from_key("Enter"), Some(ChartKey::Select));
-        assert_eq!(ChartKey::from_key("x"), None);
-    }
-
-    #[test]
     fn long_texts_are_cut_or_wrapped_to_fit() {
         let text = "Partenariat d’accélération de l’IA";
         assert_eq!(truncate_to(text, 12.0, false, 1000.0), text);
@@ -788,6 +751,31 @@ mod tests {
         let lines = wrap_text("one two three four five six", 12.0, false, 60.0);
         assert!(lines.len() > 1);
         assert_eq!(lines.join(" "), "one two three four five six");
+    }
+
+    #[test]
+    fn a_mark_leads_to_its_event_and_its_tooltip_stays_in_the_chart() {
+        let (dataset, _) = crate::data::bundled();
+        let fmt = crate::i18n::PlainFormatter(Lang::En);
+        let model = CommitmentsModel::new(&dataset);
+        let layout = ChartLayout::Commitments(CommitmentsLayout::new(
+            &dataset,
+            &model,
+            CommitmentsOptions::default(),
+            375.0,
+            &fmt,
+        ));
+        let n_marks = layout.marks().len();
+        assert!(n_marks > 0);
+        for (mark_idx, mark) in layout.marks().iter().enumerate() {
+            assert_eq!(layout.event_of_mark(mark_idx), Some(mark.event_idx));
+            let (tooltip, placement) = layout.tooltip_of(mark_idx).unwrap();
+            assert_eq!(tooltip, &mark.tooltip);
+            assert!(placement.left >= 0.0, "{placement:?}");
+            assert!(placement.left + placement.width <= 375.0, "{placement:?}");
+        }
+        assert_eq!(layout.event_of_mark(n_marks), None);
+        assert!(layout.tooltip_of(n_marks).is_none());
     }
 
     #[test]

@@ -48,13 +48,19 @@ impl<DB: DrawingBackend> Scaled<DB> {
     }
 }
 
-/// Device size in whole pixels for a CSS size at a pixel ratio.
-pub fn device_size(css_width: f64, css_height: f64, ratio: f64) -> (u32, u32) {
-    let ratio = if ratio.is_finite() && ratio > 0.0 {
-        ratio
+/// A device pixel ratio as reported (`window.devicePixelRatio`), or 1
+/// where that is not a usable number.
+pub fn pixel_ratio(reported: f64) -> f64 {
+    if reported.is_finite() && reported > 0.0 {
+        reported
     } else {
         1.0
-    };
+    }
+}
+
+/// Device size in whole pixels for a CSS size at a pixel ratio.
+pub fn device_size(css_width: f64, css_height: f64, ratio: f64) -> (u32, u32) {
+    let ratio = pixel_ratio(ratio);
     let side = |css: f64| (css.max(1.0) * ratio).round().clamp(1.0, 16_384.0) as u32;
     (side(css_width), side(css_height))
 }
@@ -323,5 +329,14 @@ mod tests {
         assert_eq!(device_size(375.0, 200.0, 1.5), (563, 300));
         assert_eq!(device_size(0.0, 0.0, 1.0), (1, 1));
         assert_eq!(device_size(100.0, 100.0, f64::NAN), (100, 100));
+    }
+
+    #[test]
+    fn an_unusable_pixel_ratio_counts_as_one() {
+        assert_eq!(pixel_ratio(2.0), 2.0);
+        assert_eq!(pixel_ratio(0.0), 1.0);
+        assert_eq!(pixel_ratio(-1.0), 1.0);
+        assert_eq!(pixel_ratio(f64::INFINITY), 1.0);
+        assert_eq!(pixel_ratio(f64::NAN), 1.0);
     }
 }

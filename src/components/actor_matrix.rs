@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::context::AppContext;
 use super::export_buttons::ExportButtons;
 use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
-use super::AppContext;
 use crate::charts::actor_matrix::{self, kind_heading, ActorMatrix as Matrix};
 use crate::charts::export::ExportChart;
 use crate::charts::short_initiative_label;
@@ -19,9 +19,9 @@ use crate::i18n::fill;
 #[component]
 pub fn ActorMatrix() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let selected = context.selected;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let selected = context.selected();
+    let dataset = context.dataset();
     let matrix = Arc::new(Matrix::new(&dataset));
     let summary = {
         let (dataset, matrix) = (dataset.clone(), matrix.clone());

@@ -11,10 +11,10 @@ use plotters_canvas::CanvasBackend;
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
-use super::AppContext;
-use crate::charts::scaled::device_size;
-use crate::charts::tooltip::place_tooltip;
-use crate::charts::{move_active, Caption, ChartKey, ChartLayout, Highlight, Scaled, Theme};
+use super::context::AppContext;
+use crate::charts::scaled::{device_size, pixel_ratio};
+use crate::charts::{Caption, ChartFocus, ChartLayout, Highlight, Scaled, Theme};
+use crate::input::Key;
 
 /// Reads the page's colours from its CSS custom properties.
 pub fn page_theme() -> Theme {
@@ -27,13 +27,9 @@ pub fn page_theme() -> Theme {
     }
 }
 
-fn pixel_ratio() -> f64 {
-    let ratio = window().device_pixel_ratio();
-    if ratio.is_finite() && ratio > 0.0 {
-        ratio
-    } else {
-        1.0
-    }
+/// The page's device pixels per CSS pixel.
+fn device_pixel_ratio() -> f64 {
+    pixel_ratio(window().device_pixel_ratio())
 }
 
 /// Draws `layout` on `canvas` at `ratio` device pixels per CSS pixel.
@@ -124,13 +120,13 @@ pub fn ChartCanvas(
     test_id: &'static str,
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let selected = context.selected;
+    let lang = context.lang();
+    let selected = context.selected();
 
     let wrapper_ref = NodeRef::<html::Div>::new();
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let width = RwSignal::new(0.0f64);
-    let ratio = RwSignal::new(pixel_ratio());
+    let ratio = RwSignal::new(device_pixel_ratio());
     let theme_version = RwSignal::new(0u32);
     Effect::new(move |_| {
         if let Some(element) = wrapper_ref.get() {
@@ -140,11 +136,8 @@ pub fn ChartCanvas(
     });
     watch_theme(theme_version);
     let resize = window_event_listener(leptos::ev::resize, move |_| {
-        let now = pixel_ratio();
-        if ratio
-            .try_get_untracked()
-            .is_some_and(|old| (now - old).abs() > f64::EPSILON)
-        {
+        let now = device_pixel_ratio();
+        if ratio.try_get_untracked().is_some_and(|old| old != now) {
             ratio.set(now);
         }
     });
@@ -159,26 +152,24 @@ pub fn ChartCanvas(
         (width > 0.0).then(|| layout_for.run(width))
     });
     // The mark the tooltip shows (pointer or keyboard), and whether the
-    // keyboard put it there (then it gets a focus ring and is announced).
-    let active = RwSignal::new(None::<usize>);
-    let by_keyboard = RwSignal::new(false);
+    // keyboard put it there: `charts::ChartFocus`, fed DOM events here.
+    let focus = RwSignal::new(ChartFocus::default());
+    let n_marks = move || layout.with(|l| l.as_ref().map_or(0, |l| l.marks().len()));
+    let n_marks_untracked =
+        move || layout.with_untracked(|l| l.as_ref().map_or(0, |l| l.marks().len()));
     Effect::new(move |_| {
-        let n_marks = layout.with(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0));
-        if active.get_untracked().is_some_and(|i| i >= n_marks) {
-            active.set(None);
-        }
+        let n_marks = n_marks();
+        focus.maybe_update(|focus| focus.marks_changed(n_marks));
     });
+    let keyboard_mark = Memo::new(move |_| focus.with(ChartFocus::keyboard_mark));
+    let active = Memo::new(move |_| focus.with(ChartFocus::active));
 
     Effect::new(move |_| {
         let theme = theme.get();
         let ratio = ratio.get();
         let highlight = Highlight {
             selected_event: selected.get(),
-            active_mark: if by_keyboard.get() {
-                active.get()
-            } else {
-                None
-            },
+            active_mark: keyboard_mark.get(),
         };
         let Some(canvas) = canvas_ref.get() else {
             return;
@@ -194,100 +185,63 @@ pub fn ChartCanvas(
         let (x, y) = (f64::from(ev.offset_x()), f64::from(ev.offset_y()));
         layout.with_untracked(|l| l.as_ref().and_then(|l| l.hit_test(x, y)))
     };
+    let select_mark = move |mark: Option<usize>| {
+        let event_idx = mark.and_then(|mark| {
+            layout.with_untracked(|l| l.as_ref().and_then(|l| l.event_of_mark(mark)))
+        });
+        if let Some(event_idx) = event_idx {
+            context.select(Some(event_idx));
+        }
+    };
     let on_pointer_move = move |ev: web_sys::PointerEvent| {
         let hit = mark_at(&ev);
-        if active.get_untracked() != hit || by_keyboard.get_untracked() {
-            by_keyboard.set(false);
-            active.set(hit);
-        }
+        focus.maybe_update(|focus| focus.pointer_moved(hit));
         if let Some(canvas) = canvas_ref.get_untracked() {
             let _ = web_sys::HtmlElement::style(&canvas)
                 .set_property("cursor", if hit.is_some() { "pointer" } else { "default" });
         }
     };
-    // A finger "leaves" as it lifts: the tooltip of a tap stays until the
-    // next tap; only a mouse moving off the chart hides it.
     let on_pointer_leave = move |ev: web_sys::PointerEvent| {
-        if ev.pointer_type() == "mouse" && !by_keyboard.get_untracked() {
-            active.set(None);
-        }
+        let is_mouse = ev.pointer_type() == "mouse";
+        focus.maybe_update(|focus| focus.pointer_left(is_mouse));
     };
-    let click_context = context.clone();
     let on_click = move |ev: web_sys::MouseEvent| {
         let hit = mark_at(&ev);
-        by_keyboard.set(false);
-        active.set(hit);
-        if let Some(event_idx) = hit.and_then(|i| {
-            layout.with_untracked(|l| {
-                l.as_ref()
-                    .and_then(|l| l.marks().get(i).map(|m| m.event_idx))
-            })
-        }) {
-            click_context.select(Some(event_idx));
-        }
+        let chosen = focus.try_update(|focus| focus.clicked(hit)).flatten();
+        select_mark(chosen);
     };
-    let key_context = context.clone();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.alt_key() || ev.ctrl_key() || ev.meta_key() {
-            return;
-        }
-        let Some(key) = ChartKey::from_key(&ev.key()) else {
+        let with_modifier = ev.alt_key() || ev.ctrl_key() || ev.meta_key();
+        let Some(key) = Key::from_dom(&ev.key(), with_modifier) else {
             return;
         };
-        let n_marks = layout.with_untracked(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0));
-        let current = if by_keyboard.get_untracked() {
-            active.get_untracked()
-        } else {
-            None
-        };
-        if key == ChartKey::Dismiss && current.is_none() {
-            return;
+        let n_marks = n_marks_untracked();
+        let response = focus
+            .try_update(|focus| focus.key(key, n_marks))
+            .unwrap_or_default();
+        if response.handled {
+            ev.prevent_default();
         }
-        ev.prevent_default();
-        let next = move_active(current, n_marks, key);
-        if key == ChartKey::Select {
-            if let Some(event_idx) = next.and_then(|i| {
-                layout.with_untracked(|l| {
-                    l.as_ref()
-                        .and_then(|l| l.marks().get(i).map(|m| m.event_idx))
-                })
-            }) {
-                key_context.select(Some(event_idx));
-            }
-        }
-        by_keyboard.set(next.is_some());
-        active.set(next);
+        select_mark(response.select_mark);
     };
     let on_blur = move |_ev: web_sys::FocusEvent| {
-        if by_keyboard.get_untracked() {
-            by_keyboard.set(false);
-            active.set(None);
-        }
+        focus.maybe_update(ChartFocus::blurred);
     };
 
     let tooltip_id = format!("{test_id}-tooltip");
     let described_by = tooltip_id.clone();
     let tooltip = move || {
-        let idx = active.get()?;
+        let mark = active.get()?;
         layout.with(|layout| {
-            let layout = layout.as_ref()?;
-            let mark = layout.marks().get(idx)?;
-            let (chart_width, _) = layout.size();
-            Some((
-                mark.tooltip.clone(),
-                place_tooltip(mark.anchor, chart_width, 150.0),
-                idx,
-            ))
+            let (tooltip, placement) = layout.as_ref()?.tooltip_of(mark)?;
+            Some((tooltip.clone(), placement, mark))
         })
     };
     let announcement = move || {
-        if !by_keyboard.get() {
-            return String::new();
-        }
-        let idx = active.get();
+        let mark = keyboard_mark.get();
         layout.with(|l| {
             l.as_ref()
-                .and_then(|l| idx.and_then(|i| l.marks().get(i)))
+                .and_then(|l| mark.and_then(|mark| l.marks().get(mark)))
                 .map(|m| m.tooltip.as_sentence())
                 .unwrap_or_default()
         })
@@ -298,7 +252,7 @@ pub fn ChartCanvas(
         <div
             class="chart-canvas"
             data-testid=test_id
-            data-mark-count=move || layout.with(|l| l.as_ref().map(|l| l.marks().len()).unwrap_or(0)).to_string()
+            data-mark-count=move || n_marks().to_string()
             data-active-mark=move || active.get().map(|i| i.to_string()).unwrap_or_default()
             tabindex="0"
             role="group"
@@ -318,10 +272,6 @@ pub fn ChartCanvas(
                 on:click=on_click
             ></canvas>
             {move || tooltip().map(|(tooltip, placement, idx)| {
-                let style = format!(
-                    "left:{:.0}px;top:{:.0}px;width:{:.0}px",
-                    placement.left, placement.top, placement.width
-                );
                 view! {
                     <div
                         id=tooltip_id.clone()
@@ -329,7 +279,9 @@ pub fn ChartCanvas(
                         role="tooltip"
                         data-testid="chart-tooltip"
                         data-mark=idx.to_string()
-                        style=style
+                        style:left=format!("{:.0}px", placement.left)
+                        style:top=format!("{:.0}px", placement.top)
+                        style:width=format!("{:.0}px", placement.width)
                     >
                         <p class="tooltip-title">{tooltip.title.clone()}</p>
                         <dl>

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::AppContext;
+use super::context::AppContext;
 use crate::charts::table::TableData;
 
 /// A "Show the data" toggle and the table it reveals.
@@ -16,8 +16,8 @@ pub fn ChartTable(
     test_id: &'static str,
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let selected = context.selected;
+    let lang = context.lang();
+    let selected = context.selected();
     let open = RwSignal::new(false);
     let table_id = format!("{test_id}-table");
     view! {

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
+use super::context::AppContext;
 use super::export_buttons::ExportButtons;
 use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
-use super::AppContext;
 use crate::charts::commitments::{
     self, AmountMode, CommitmentsLayout, CommitmentsModel, CommitmentsOptions, ScaleKind,
 };
@@ -22,8 +22,8 @@ use crate::charts::ChartLayout;
 #[component]
 pub fn CommitmentsChart() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let dataset = context.dataset();
     let model = Arc::new(CommitmentsModel::new(&dataset));
     let options = RwSignal::new(CommitmentsOptions::default());
 

@@ -8,10 +8,10 @@ use leptos::prelude::*;
 
 use super::chart_canvas::ChartCanvas;
 use super::chart_table::ChartTable;
+use super::context::AppContext;
 use super::export_buttons::ExportButtons;
 use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
-use super::AppContext;
 use crate::charts::cumulative::{self, CumulativeLayout, CumulativeModel};
 use crate::charts::export::ExportChart;
 use crate::charts::table::cumulative_table;
@@ -21,8 +21,8 @@ use crate::charts::ChartLayout;
 #[component]
 pub fn CumulativeChart() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let dataset = context.dataset();
     let model = Arc::new(CumulativeModel::new(&dataset));
     let has_reported = model.steps.iter().any(|s| s.reported);
 

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::app::{DataControl, DataOrigin};
-use super::AppContext;
+use super::context::{AppContext, DataControl};
+use crate::state::shown::DataOrigin;
 
 /// A file picker (drag and drop works anywhere on the page too) and, when
 /// other data is shown, a button back to the published data.
@@ -13,9 +13,9 @@ use super::AppContext;
 pub fn DataTools() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let control = expect_context::<DataControl>();
-    let lang = context.lang;
+    let lang = context.lang();
     let strings = move || lang.get().strings();
-    let is_published = context.origin == DataOrigin::Published;
+    let is_published = context.origin() == DataOrigin::Published;
 
     let on_change = move |ev: leptos::ev::Event| {
         let input = ev

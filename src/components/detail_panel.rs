@@ -3,40 +3,35 @@
 
 use leptos::prelude::*;
 
-use super::browser;
+use super::context::AppContext;
 use super::rich_text::RichText;
 use super::source_list::SourceList;
-use super::AppContext;
 use crate::data::rich_text::is_web_url;
 use crate::data::DateKind;
 use crate::i18n::{fill, format_date, format_figure, Lang};
+use crate::input::Key;
 
 /// The panel; an invitation to choose an event when none is selected.
 #[component]
 pub fn DetailPanel() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let selected = context.selected;
+    let lang = context.lang();
+    let selected = context.selected();
     let strings = move || lang.get().strings();
 
-    let key_context = context.clone();
     let on_keydown = move |ev: web_sys::KeyboardEvent| {
-        if ev.key() == "Escape" && key_context.selected.get_untracked().is_some() {
+        let is_escape = Key::from_dom(&ev.key(), false) == Some(Key::Dismiss);
+        if is_escape && selected.get_untracked().is_some() {
             ev.prevent_default();
-            let focused = key_context.state.with_untracked(|s| s.focused);
-            key_context.select(None);
-            if let Some(event) = key_context.dataset.events.get(focused) {
-                browser::focus_event_marker(event.id.clone());
-            }
+            context.close_and_refocus();
         }
     };
 
-    let body_context = context.clone();
     view! {
         <section id="detail" class="detail" data-testid="detail" aria-labelledby="detail-heading" on:keydown=on_keydown>
             <h2 id="detail-heading" class="visually-hidden">{move || strings().detail_heading}</h2>
             {move || match selected.get() {
-                Some(idx) => event_detail(idx, lang.get(), &body_context).into_any(),
+                Some(idx) => event_detail(idx, lang.get(), &context).into_any(),
                 None => view! { <p class="detail-empty">{strings().detail_empty}</p> }.into_any(),
             }}
         </section>
@@ -44,7 +39,7 @@ pub fn DetailPanel() -> impl IntoView {
 }
 
 fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
-    let dataset = context.dataset.clone();
+    let dataset = context.dataset();
     let strings = lang.strings();
     let event = dataset.events[idx].clone();
     let track = dataset
@@ -121,15 +116,12 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
     });
 
     let n_events = dataset.events.len();
-    let nav_context = context.clone();
+    let context = *context;
     let go = move |target: usize| {
-        nav_context.select(Some(target));
-        if let Some(event) = nav_context.dataset.events.get(target) {
-            browser::focus_event_marker(event.id.clone());
-        }
+        context.select(Some(target));
+        context.focus_marker(target);
     };
-    let go_prev = go.clone();
-    let close_context = context.clone();
+    let go_prev = go;
 
     view! {
         <article class="detail-card" data-event-id=event.id.clone()>
@@ -139,13 +131,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
                     {initiative.map(|i| view! { <span class="initiative">{strings.initiative_label} {strings.colon} {i}</span> })}
                 </p>
                 <button type="button" class="close" data-testid="detail-close" aria-label=strings.detail_close title=strings.detail_close
-                    on:click=move |_| {
-                        let focused = close_context.state.with_untracked(|s| s.focused);
-                        close_context.select(None);
-                        if let Some(event) = close_context.dataset.events.get(focused) {
-                            browser::focus_event_marker(event.id.clone());
-                        }
-                    }>"×"</button>
+                    on:click=move |_| context.close_and_refocus()>"×"</button>
             </div>
             <h3 data-testid="detail-title">{lang.pick(&event.title).to_string()}</h3>
             <p class="detail-date" data-testid="detail-date">

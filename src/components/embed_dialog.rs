@@ -7,8 +7,9 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
-use super::{AppContext, DataOrigin};
+use super::context::AppContext;
 use crate::state::embed::{embed_code, EmbedView};
+use crate::state::shown::DataOrigin;
 use crate::state::url::ViewDays;
 
 /// The button (in the page header) and the dialog it opens. Nothing in
@@ -20,7 +21,7 @@ pub fn EmbedDialog() -> impl IntoView {
     if browser::read_url().embed || browser::page_url().starts_with("file:") {
         return ().into_any();
     }
-    let lang = context.lang;
+    let lang = context.lang();
     let strings = move || lang.get().strings();
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let code_ref = NodeRef::<html::Textarea>::new();
@@ -80,16 +81,14 @@ pub fn EmbedDialog() -> impl IntoView {
 /// The embed code for what the reader sees now.
 fn current_code(context: &AppContext) -> String {
     let (lang, selected, view, bounds) = context
-        .state
+        .view_state()
         .with_untracked(|s| (s.lang, s.selected, s.view, s.bounds));
     let embed_view = EmbedView {
         lang,
-        event_id: selected
-            .and_then(|idx| context.dataset.events.get(idx))
-            .map(|event| event.id.clone()),
+        event_id: selected.and_then(|idx| Some(context.dataset().events.get(idx)?.id.clone())),
         view: ViewDays::of(&view, &bounds),
-        data: match &context.origin {
-            DataOrigin::Url(value) => Some(value.clone()),
+        data: match context.origin() {
+            DataOrigin::Url(value) => Some(value),
             DataOrigin::Published | DataOrigin::LocalFile(_) => None,
         },
     };

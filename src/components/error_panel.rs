@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::AppContext;
+use super::context::AppContext;
 
 /// More problems than this are counted, not listed (`cargo xtask validate`
 /// prints them all).
@@ -13,9 +13,9 @@ const MAX_SHOWN: usize = 200;
 #[component]
 pub fn ErrorPanel() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let problems = context.problems.clone();
-    let is_fatal = context.dataset.events.is_empty();
-    let lang = context.lang;
+    let problems = context.problems();
+    let is_fatal = context.dataset().events.is_empty();
+    let lang = context.lang();
     let n_problems = problems.len();
     (!problems.is_empty()).then(move || {
         let strings = move || lang.get().strings();

@@ -4,9 +4,9 @@
 use leptos::prelude::*;
 
 use super::chart_canvas::render_png;
+use super::context::AppContext;
 use super::download::{save_data_url, save_text};
 use super::intl::tr;
-use super::AppContext;
 use crate::charts::export::{export, ExportChart, ExportFormat};
 use crate::charts::{Caption, ChartLayout, EXPORT_PIXEL_RATIO, EXPORT_WIDTH_PX};
 
@@ -23,8 +23,8 @@ pub fn ExportButtons(
     title: Signal<String>,
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let dataset = context.dataset();
     let save = move |format: ExportFormat| {
         let file = export(&dataset, chart, format, lang.get_untracked());
         save_text(&file);

@@ -7,10 +7,10 @@ use leptos::prelude::*;
 
 use super::actor_matrix::ActorMatrix;
 use super::commitments_chart::CommitmentsChart;
+use super::context::AppContext;
 use super::cumulative_chart::CumulativeChart;
 use super::intl::tr;
 use super::key_figures::KeyFigures;
-use super::AppContext;
 
 /// The funding section.
 #[component]
@@ -19,8 +19,8 @@ pub fn FundingSection() -> impl IntoView {
     // After the section is on the page (effects run after it is built):
     // `#app[data-charts=ready]` tells tests and embedders the charts are there.
     Effect::new(move |_| super::browser::set_root_attribute("data-charts", "ready"));
-    let lang = context.lang;
-    let dataset = &context.dataset;
+    let lang = context.lang();
+    let dataset = &context.dataset();
     let has_money = dataset.figures.iter().any(|f| f.unit.is_money());
     let has_other_figures = dataset.figures.iter().any(|f| !f.unit.is_money());
     let has_steps = !crate::charts::CumulativeModel::new(dataset)

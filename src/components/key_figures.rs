@@ -6,10 +6,10 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
+use super::context::AppContext;
 use super::export_buttons::ExportButtons;
 use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
-use super::AppContext;
 use crate::charts::export::ExportChart;
 use crate::charts::key_figures::{self, KeyFigures as Cards};
 use crate::charts::{kind_name, source_citation};
@@ -24,9 +24,9 @@ const FIRST_CARDS: usize = 12;
 #[component]
 pub fn KeyFigures() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let selected = context.selected;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let selected = context.selected();
+    let dataset = context.dataset();
     let cards = Arc::new(Cards::new(&dataset));
     let summary = {
         let cards = cards.clone();
@@ -37,7 +37,7 @@ pub fn KeyFigures() -> impl IntoView {
     let show_all = RwSignal::new(false);
 
     let list = {
-        let (dataset, cards, context) = (dataset.clone(), cards.clone(), context.clone());
+        let (dataset, cards, context) = (dataset.clone(), cards.clone(), context);
         move || {
             let lang = lang.get();
             let strings = lang.strings();
@@ -71,7 +71,7 @@ pub fn KeyFigures() -> impl IntoView {
                             }
                         })
                         .collect_view();
-                    let select_context = context.clone();
+                    let select_context = context;
                     view! {
                         <li class="key-figure" data-testid="key-figure" data-figure-id=figure.id.clone()
                             class:selected=move || selected.get() == Some(event_idx)>

@@ -2,15 +2,15 @@
 
 use leptos::prelude::*;
 
-use super::AppContext;
+use super::context::AppContext;
 use crate::i18n::Lang;
 
 /// Buttons for each language; the current one is pressed.
 #[component]
 pub fn LangSwitch() -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let state = context.state;
+    let lang = context.lang();
+    let state = context.view_state();
     view! {
         <nav class="lang-switch" aria-label=move || lang.get().strings().language_switch_label>
             {Lang::ALL

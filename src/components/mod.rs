@@ -9,6 +9,7 @@ pub mod browser;
 mod chart_canvas;
 mod chart_table;
 mod commitments_chart;
+mod context;
 mod cumulative_chart;
 mod data_tools;
 mod detail_panel;
@@ -26,7 +27,8 @@ mod source_list;
 mod theme_switch;
 mod timeline;
 
-pub use app::{App, AppContext, DataControl, DataOrigin, Shown};
+pub use app::App;
+pub use context::{AppContext, DataControl};
 
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;

@@ -6,7 +6,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
-use super::AppContext;
+use super::context::AppContext;
 use crate::static_html::{escape_text, events_list};
 
 /// An empty element, hidden on screen, filled while the page prints.
@@ -14,8 +14,8 @@ use crate::static_html::{escape_text, events_list};
 pub fn PrintVersion() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let list_ref = NodeRef::<html::Div>::new();
-    let dataset = context.dataset.clone();
-    let lang = context.lang;
+    let dataset = context.dataset();
+    let lang = context.lang();
     let before = window_event_listener_untyped("beforeprint", move |_| {
         if let Some(element) = list_ref.get_untracked() {
             let lang = lang.get_untracked();

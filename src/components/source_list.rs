@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::AppContext;
+use super::context::AppContext;
 use crate::data::SourceRef;
 
 /// The list of sources of one fact.
@@ -13,8 +13,8 @@ pub fn SourceList(
     sources: Vec<SourceRef>,
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
-    let lang = context.lang;
-    let dataset = context.dataset.clone();
+    let lang = context.lang();
+    let dataset = context.dataset();
     view! {
         <ul class="sources" data-testid="detail-sources">
             {sources

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 
 use super::browser;
-use super::AppContext;
+use super::context::AppContext;
 use crate::i18n::Strings;
 use crate::theme::ThemeChoice;
 
@@ -20,7 +20,7 @@ fn choice_name(choice: ThemeChoice, strings: &Strings) -> &'static str {
 /// One button per choice; the current one is pressed.
 #[component]
 pub fn ThemeSwitch() -> impl IntoView {
-    let lang = expect_context::<AppContext>().lang;
+    let lang = expect_context::<AppContext>().lang();
     let current = RwSignal::new(browser::stored_theme());
     let strings = move || lang.get().strings();
     view! {

@@ -1,6 +1,7 @@
 //! Geometry: data ↔ pixels, both ways. Time scale and zoom/pan math,
-//! adaptive axis ticks, the timeline layout (lanes and clusters) and the
-//! linear and log scales of the funding charts.
+//! adaptive axis ticks, the timeline layout (lanes and clusters), the
+//! timeline's pixel rules for the components (`screen`) and the linear and
+//! log scales of the funding charts.
 //!
 //! Architecture Invariant: pure functions over plain numbers; no `leptos`,
 //! no `web_sys`. Every pixel position the UI shows is computed here, so
@@ -8,6 +9,7 @@
 
 pub mod layout;
 pub mod linear;
+pub mod screen;
 pub mod ticks;
 pub mod time;
 
@@ -16,5 +18,9 @@ pub use layout::{
     MarkerKind, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
 pub use linear::{LinearScale, LogScale, NumericScale};
+pub use screen::{
+    cluster_span, label_width_px, layout_item, layout_items, marker_left_px, marker_top_px,
+    MarkerKey, OnScreen, TickKey, OFFSCREEN_PX, TRACK_PLOT_PX,
+};
 pub use ticks::{time_ticks, Tick, TickLabel};
 pub use time::{TimeScale, View};

@@ -24,6 +24,16 @@ impl View {
         (self.start + self.end) / 2.0
     }
 
+    /// The day number of the window's first day (the one it starts in).
+    pub fn first_day(&self) -> i64 {
+        self.start.floor() as i64
+    }
+
+    /// The day number of the day the window ends in.
+    pub fn last_day(&self) -> i64 {
+        self.end.floor() as i64
+    }
+
     /// The fit-all window for an extent of days: padded on both sides so
     /// the first and last markers are not cut in half.
     pub fn fit(first_day: i64, last_day_exclusive: i64) -> View {
@@ -109,11 +119,42 @@ impl TimeScale {
     pub fn to_day(&self, px: f64) -> f64 {
         self.view.start + px / self.px_per_day()
     }
+
+    /// How many days a distance of `px` pixels stands for.
+    pub fn days_for_px(&self, px: f64) -> f64 {
+        px / self.px_per_day()
+    }
+
+    /// Where `px` falls across the width: 0 (left edge) to 1 (right edge),
+    /// clamped.
+    pub fn fraction_at(&self, px: f64) -> f64 {
+        (px / self.width).clamp(0.0, 1.0)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_view_names_the_days_it_starts_and_ends_in() {
+        let view = View::new(100.25, 110.9);
+        assert_eq!((view.first_day(), view.last_day()), (100, 110));
+        let before_1970 = View::new(-0.5, 3.0);
+        assert_eq!(before_1970.first_day(), -1);
+    }
+
+    #[test]
+    fn pixels_convert_to_days_and_to_a_fraction_of_the_width() {
+        let scale = TimeScale::new(View::new(0.0, 100.0), 500.0);
+        assert_eq!(scale.days_for_px(50.0), 10.0);
+        assert_eq!(scale.days_for_px(-5.0), -1.0);
+        assert_eq!(scale.fraction_at(125.0), 0.25);
+        assert_eq!(scale.fraction_at(-3.0), 0.0);
+        assert_eq!(scale.fraction_at(900.0), 1.0);
+        let no_width = TimeScale::new(View::new(0.0, 100.0), 0.0);
+        assert_eq!(no_width.width, 1.0, "never divides by zero");
+    }
 
     const BOUNDS: View = View {
         start: 0.0,

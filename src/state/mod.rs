@@ -1,48 +1,23 @@
 //! View state: a plain struct with pure transitions (what is visible,
 //! what is selected, which marker holds keyboard focus) and the URL that
 //! carries it. Components wrap one `ViewState` in a signal and call these.
+//! `gesture` holds the timeline's wheel, drag and pinch transitions;
+//! `shown` the data on show and where it comes from.
 //!
 //! Architecture Invariant: no `leptos` or `web_sys` here; every transition
 //! is a host-tested function.
 
 pub mod embed;
+pub mod gesture;
+pub mod shown;
 pub mod url;
 
 use std::sync::Arc;
 
 use crate::data::Dataset;
 use crate::i18n::Lang;
+use crate::input::Key;
 use crate::scale::View;
-
-/// A key the timeline reacts to, decoupled from DOM key names.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum NavKey {
-    Next,
-    Previous,
-    First,
-    Last,
-    Open,
-    Close,
-    ZoomIn,
-    ZoomOut,
-}
-
-impl NavKey {
-    /// Maps a `KeyboardEvent.key` value.
-    pub fn from_key(key: &str) -> Option<NavKey> {
-        Some(match key {
-            "ArrowRight" | "ArrowDown" => NavKey::Next,
-            "ArrowLeft" | "ArrowUp" => NavKey::Previous,
-            "Home" => NavKey::First,
-            "End" => NavKey::Last,
-            "Enter" | " " | "Spacebar" => NavKey::Open,
-            "Escape" | "Esc" => NavKey::Close,
-            "+" | "=" => NavKey::ZoomIn,
-            "-" | "_" => NavKey::ZoomOut,
-            _ => return None,
-        })
-    }
-}
 
 /// Zoom factor of one button press or key press.
 pub const ZOOM_STEP: f64 = 2.0;
@@ -207,21 +182,21 @@ impl ViewState {
     }
 
     /// Applies a navigation key; returns true when the state changed.
-    pub fn key(&mut self, key: NavKey) -> bool {
+    pub fn key(&mut self, key: Key) -> bool {
         let n = self.n_events();
         if n == 0 {
             return false;
         }
         let before = self.snapshot();
         match key {
-            NavKey::Next => self.focus((self.focused + 1).min(n - 1)),
-            NavKey::Previous => self.focus(self.focused.saturating_sub(1)),
-            NavKey::First => self.focus(0),
-            NavKey::Last => self.focus(n - 1),
-            NavKey::Open => self.select(self.focused),
-            NavKey::Close => self.close(),
-            NavKey::ZoomIn => self.zoom_step(true),
-            NavKey::ZoomOut => self.zoom_step(false),
+            Key::Next => self.focus((self.focused + 1).min(n - 1)),
+            Key::Previous => self.focus(self.focused.saturating_sub(1)),
+            Key::First => self.focus(0),
+            Key::Last => self.focus(n - 1),
+            Key::Activate => self.select(self.focused),
+            Key::Dismiss => self.close(),
+            Key::ZoomIn => self.zoom_step(true),
+            Key::ZoomOut => self.zoom_step(false),
         }
         self.snapshot() != before
     }
@@ -252,26 +227,26 @@ mod tests {
         let n = state.n_events();
         let mut visited = vec![state.focused];
         for _ in 0..n + 3 {
-            state.key(NavKey::Next);
+            state.key(Key::Next);
             if *visited.last().unwrap() != state.focused {
                 visited.push(state.focused);
             }
         }
         assert_eq!(visited, (0..n).collect::<Vec<_>>());
-        assert!(!state.key(NavKey::Next), "no change at the end");
-        state.key(NavKey::First);
+        assert!(!state.key(Key::Next), "no change at the end");
+        state.key(Key::First);
         assert_eq!(state.focused, 0);
-        state.key(NavKey::Last);
+        state.key(Key::Last);
         assert_eq!(state.focused, n - 1);
     }
 
     #[test]
     fn open_selects_the_focused_event_and_close_clears_it() {
         let mut state = state();
-        state.key(NavKey::Next);
-        state.key(NavKey::Open);
+        state.key(Key::Next);
+        state.key(Key::Activate);
         assert_eq!(state.selected, Some(1));
-        state.key(NavKey::Close);
+        state.key(Key::Dismiss);
         assert_eq!(state.selected, None);
         assert_eq!(state.focused, 1, "focus stays on the marker");
     }
@@ -299,7 +274,7 @@ mod tests {
     #[test]
     fn zoom_buttons_narrow_and_fit_restores() {
         let mut state = state();
-        state.key(NavKey::ZoomIn);
+        state.key(Key::ZoomIn);
         assert!(state.view.span() < state.bounds.span());
         state.fit_all();
         assert_eq!(state.view, state.bounds);
@@ -334,13 +309,5 @@ mod tests {
                 .map_or(usize::MAX, |(idx, _)| idx);
             assert_eq!(state.focused, expected, "{:?}", state.view);
         }
-    }
-
-    #[test]
-    fn nav_keys_map_from_dom_key_names() {
-        assert_eq!(NavKey::from_key("ArrowRight"), Some(NavKey::Next));
-        assert_eq!(NavKey::from_key(" "), Some(NavKey::Open));
-        assert_eq!(NavKey::from_key("Escape"), Some(NavKey::Close));
-        assert_eq!(NavKey::from_key("a"), None);
     }
 }
