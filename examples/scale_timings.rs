@@ -63,8 +63,11 @@ fn main() {
 
     let (mut state, state_time) = timed(|| ViewState::new(&dataset, Lang::Fr));
     row("view state", state_time);
-    let (items, items_time) =
-        timed(|| layout_items(&dataset.events, |event| Lang::Fr.pick(&event.title)));
+    let (items, items_time) = timed(|| {
+        layout_items(&dataset.events, &state.axis, |event| {
+            Lang::Fr.pick(&event.title)
+        })
+    });
     row("layout items (label widths)", items_time);
     let n_tracks = dataset.tracks.len();
 

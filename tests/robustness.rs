@@ -92,7 +92,9 @@ fn exercise(dataset: &Dataset, ops: &[Op]) {
         return;
     }
     let mut state = ViewState::new(dataset, Lang::Fr);
-    let items = layout_items(&dataset.events, |event| Lang::En.pick(&event.title));
+    let items = layout_items(&dataset.events, &state.axis, |event| {
+        Lang::En.pick(&event.title)
+    });
     let lay_out = |state: &ViewState, width: f64| {
         let scale = TimeScale::new(state.view, width);
         let markers = layout_timeline(

@@ -46,7 +46,12 @@ fn the_schema_describes_events_and_figures_not_arbitrary_values() {
         "#/definitions/RawFigure"
     );
     let date = &schema["definitions"]["RawEvent"]["properties"]["date"];
-    assert_eq!(date["pattern"], "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$");
+    // Years 0 to 9999, before 0 with a minus sign, after 9999 with a plus
+    // sign, as `Date::parse` reads them.
+    assert_eq!(
+        date["pattern"],
+        r"^([0-9]{4}|-[0-9]{1,16}|\+[0-9]{4,16})(-[0-9]{2}(-[0-9]{2})?)?$"
+    );
     let required = schema["definitions"]["RawEvent"]["required"]
         .as_array()
         .expect("required fields");

@@ -126,13 +126,13 @@ fn the_eras_sample_imports_every_event_and_reports_eras_end_dates_and_background
 }
 
 #[test]
-fn cosmological_years_cannot_be_placed_and_say_where() {
-    check(
+fn cosmological_years_all_show_on_a_deep_time_axis() {
+    let loaded = check(
         "cosmo.json",
         Expected {
             format: Format::TimelineJsJson,
-            n_events: 0,
-            tracks: &[],
+            n_events: 7,
+            tracks: &["timeline"],
             problems: &[
                 ("title.media 3:18", |k| {
                     matches!(
@@ -147,19 +147,52 @@ fn cosmological_years_cannot_be_placed_and_say_where() {
                     "title.background 12:23",
                     |k| matches!(k, ProblemKind::NotMapped { feature: Unmapped::Background, value } if value == "papayawhip"),
                 ),
-                ("events 16:15", |k| matches!(k, ProblemKind::NoEvents)),
-                (
-                    "events[0].start_date.year 21:25",
-                    |k| matches!(k, ProblemKind::YearOutOfRange { value } if value == "-13800000000"),
-                ),
-                (
-                    "events[6].start_date.year 103:25",
-                    |k| matches!(k, ProblemKind::YearOutOfRange { value } if value == "-3500"),
-                ),
+                // Once, at the first year before 0.
+                ("events[0].start_date.year 21:25", |k| {
+                    matches!(
+                        k,
+                        ProblemKind::BcYearNumbering {
+                            year: -13_800_000_000
+                        }
+                    )
+                }),
             ],
             exhaustive: false,
         },
     );
+    assert!(loaded
+        .problems
+        .iter()
+        .all(|p| p.severity == Severity::Warning));
+    assert_eq!(
+        loaded
+            .problems
+            .iter()
+            .filter(|p| matches!(p.kind, ProblemKind::BcYearNumbering { .. }))
+            .count(),
+        1
+    );
+    let years: Vec<i64> = loaded.dataset.events.iter().map(|e| e.date.year).collect();
+    assert_eq!(
+        years,
+        [
+            -13_800_000_000,
+            -13_799_630_000,
+            -12_800_000_000,
+            -4_600_000_000,
+            -538_800_000,
+            -315_000,
+            -3500
+        ]
+    );
+    let state = ai_race::state::ViewState::new(&loaded.dataset, ai_race::i18n::Lang::En);
+    assert!(state.axis.is_deep());
+    // The file written by `cargo xtask import` reads back the same.
+    let converted = loaded.converted.expect("a converted file");
+    let text = serde_json::to_string(&converted).expect("serializes");
+    let (again, problems) = data::parse(&text);
+    assert_eq!(again.events.len(), 7, "{problems:#?}");
+    assert_eq!(again.events[0].date.iso(), "-13800000000");
 }
 
 #[test]

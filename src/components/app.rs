@@ -104,12 +104,12 @@ fn Story(
     provide_context(context);
     let state = context.view_state();
     if let Some(days) = browser::read_url().view {
-        state.update(|s| s.set_view(days.to_view()));
+        state.update(|s| s.set_view_days(days));
     }
     context.follow_url();
     // The visible window is in `?view=` for deep links and embed codes.
     Effect::new(move |_| {
-        let days = state.with(|s| ViewDays::of(&s.view, &s.bounds));
+        let days = state.with(|s| s.view_days());
         browser::replace_view_later(days);
     });
 

@@ -80,13 +80,13 @@ pub fn EmbedDialog() -> impl IntoView {
 
 /// The embed code for what the reader sees now.
 fn current_code(context: &AppContext) -> String {
-    let (lang, selected, view, bounds) = context
+    let (lang, selected, view) = context
         .view_state()
-        .with_untracked(|s| (s.lang, s.selected, s.view, s.bounds));
+        .with_untracked(|s| (s.lang, s.selected, s.view_days()));
     let embed_view = EmbedView {
         lang,
         event_id: selected.and_then(|idx| Some(context.dataset().events.get(idx)?.id.clone())),
-        view: ViewDays::of(&view, &bounds),
+        view,
         data: match context.origin() {
             DataOrigin::Url(value) => Some(value),
             DataOrigin::Published | DataOrigin::LocalFile(_) => None,

@@ -123,6 +123,11 @@ impl Formatter for IntlFormatter {
     }
 
     fn date(&self, date: &Date) -> String {
+        // Years before 1 (BC, deep time) and after 9999 follow the pure
+        // rules: `Intl` writes neither "av. J.-C." nor years ago.
+        if !(1..=9999).contains(&date.year) {
+            return format_date(date, self.lang);
+        }
         let with_day = match date.precision() {
             Precision::Year => return date.year.to_string(),
             Precision::Month => false,

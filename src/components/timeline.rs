@@ -17,8 +17,8 @@ use crate::data::{Date, DateKind, Precision};
 use crate::i18n::{fill, format_date, format_tick};
 use crate::input::Key;
 use crate::scale::{
-    cluster_span, estimate_label_px, held_zoom_level, label_width_px, layout_items, marker_left_px,
-    marker_top_px, time_ticks, zoom_level, Grouping, Marker, MarkerKey, MarkerKind, OnScreen,
+    axis_ticks, cluster_span, estimate_label_px, held_zoom_level, label_width_px, layout_items,
+    marker_left_px, marker_top_px, zoom_level, Grouping, Marker, MarkerKey, MarkerKind, OnScreen,
     TimeScale, WorldLayout, OFFSCREEN_PX, TRACK_PLOT_PX,
 };
 use crate::state::gesture::{Gestures, Input, Plot, ZOOM_REST};
@@ -187,11 +187,13 @@ pub fn Timeline() -> impl IntoView {
         }
     });
 
+    // Positions on the timeline's axis (days, or deep time).
+    let axis = state.with_untracked(|s| s.axis);
     let items = {
         let dataset = dataset.clone();
         Memo::new(move |_| {
             let lang = lang.get();
-            layout_items(&dataset.events, |event| lang.pick(&event.title))
+            layout_items(&dataset.events, &axis, |event| lang.pick(&event.title))
         })
     };
     let view = Memo::new(move |_| state.with(|s| s.view));
@@ -275,7 +277,7 @@ pub fn Timeline() -> impl IntoView {
             signals.update(&marker);
         }
     });
-    let ticks = Memo::new(move |_| time_ticks(&TimeScale::new(view.get(), width.get())));
+    let ticks = Memo::new(move |_| axis_ticks(&TimeScale::new(view.get(), width.get()), &axis));
     // Ticks keep their element while they move, like markers.
     let tick_keys = Memo::new(move |_| {
         ticks.with(|ticks| {
@@ -361,13 +363,9 @@ pub fn Timeline() -> impl IntoView {
 
     let strings = move || lang.get().strings();
     let view_attr = move |end: bool| {
-        let view = view.get();
-        let day = if end {
-            view.last_day()
-        } else {
-            view.first_day()
-        };
-        Date::from_day(day).iso()
+        view.track();
+        let (first, last) = state.with_untracked(|s| s.view_day_range());
+        Date::from_day(if end { last } else { first }).iso()
     };
     let track_height = format!("{TRACK_PLOT_PX}px");
     let tracks_dataset = dataset.clone();
@@ -574,7 +572,7 @@ fn marker_button(
                 let (span, first) = signals.members.with_untracked(|members| {
                     let members = members.as_deref().unwrap_or(&[]);
                     (
-                        cluster_span(members, &dataset.events),
+                        cluster_span(members, &dataset.events, &axis),
                         members.first().copied(),
                     )
                 });

@@ -271,10 +271,15 @@ pub struct Derivation {
 #[cfg_attr(not(target_arch = "wasm32"), derive(schemars::JsonSchema))]
 pub struct RawEvent {
     pub id: String,
-    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is the form.
+    /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`: the precision is the form. Years
+    /// before 0 have a minus sign, astronomical (year 0 is 1 BC, `-0043-03-15`
+    /// is 15 March 44 BC, `-13800000000` the Big Bang); years after 9999 a
+    /// plus sign (`+10000`).
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(regex(pattern = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"))
+        schemars(regex(
+            pattern = r"^([0-9]{4}|-[0-9]{1,16}|\+[0-9]{4,16})(-[0-9]{2}(-[0-9]{2})?)?$"
+        ))
     )]
     pub date: String,
     #[serde(default)]

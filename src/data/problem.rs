@@ -130,9 +130,17 @@ pub enum ProblemKind {
         start: String,
         end: String,
     },
-    /// A TimelineJS year this timeline cannot place (before year 0 or after 9999).
+    /// A year beyond a million billion years either side of year 0
+    /// (`date::MAX_ABS_YEAR`).
     YearOutOfRange {
         value: String,
+    },
+    /// Dates before year 0 in a TimelineJS file: they are read as
+    /// TimelineJS places them (astronomical years, year 0 = 1 BC), which
+    /// is one year off the label TimelineJS prints ("-300" shows "300
+    /// BCE" there, "301 av. J.-C." here). Once per file, at the first.
+    BcYearNumbering {
+        year: i64,
     },
     /// A month, day or year that is not a whole number in range.
     BadDatePart {
@@ -193,8 +201,11 @@ pub enum Unmapped {
     /// A media "URL" that is not an http(s) address (an embed code, a
     /// relative path...): not shown.
     MediaNotLink,
-    /// `scale: "cosmological"`.
+    /// A `scale` other than `human` and `cosmological` (TimelineJS knows
+    /// no other).
     Scale,
+    /// A day the month does not have (30 February): kept to the month.
+    ImpossibleDay,
     /// A day without a month.
     DayWithoutMonth,
     /// A spreadsheet row type other than title or era.
@@ -399,7 +410,8 @@ impl Problem {
                     Unmapped::TitleMedia => ("Le média de la diapositive de titre n’est pas affiché", "The title slide’s media is not shown"),
                     Unmapped::MediaDetail => ("Ce détail du média n’est pas affiché", "This media detail is not shown"),
                     Unmapped::MediaNotLink => ("Ce média n’est pas une adresse http(s) : il n’est pas affiché", "This media is not an http(s) address: it is not shown"),
-                    Unmapped::Scale => ("Seule l’échelle humaine (années 0 à 9999) est prise en charge", "Only the human scale (years 0 to 9999) is supported"),
+                    Unmapped::Scale => ("Cette échelle est inconnue de TimelineJS (qui connaît « human » et « cosmological ») : les dates sont placées comme toutes les autres", "TimelineJS knows no such scale (it has \"human\" and \"cosmological\"): the dates are placed like any other"),
+                    Unmapped::ImpossibleDay => ("Ce jour n’existe pas dans ce mois : la date est gardée au mois", "This day does not exist in that month: the date is kept to the month"),
                     Unmapped::DayWithoutMonth => ("Un jour sans mois est ignoré : la date est gardée à l’année", "A day without a month is ignored: the date is kept to the year"),
                     Unmapped::RowType => ("Ce type de ligne est inconnu : la ligne est lue comme un événement", "This row type is unknown: the row is read as an event"),
                     Unmapped::UnknownField => ("Ce champ est inconnu et ignoré", "This field is unknown and ignored"),
@@ -411,9 +423,16 @@ impl Problem {
                 format!("The end date ({end}) comes before the start date ({start})."),
             ),
             ProblemKind::YearOutOfRange { value } => (
-                format!("L’année « {value} » ne peut pas être placée : cette chronologie va de l’an 0 à l’an 9999."),
-                format!("The year \"{value}\" cannot be placed: this timeline spans years 0 to 9999."),
+                format!("L’année « {value} » ne peut pas être placée : elle est à plus d’un million de milliards d’années de l’an 0 (70 000 fois l’âge de l’Univers)."),
+                format!("The year \"{value}\" cannot be placed: it is more than a million billion years from year 0 (70,000 times the age of the universe)."),
             ),
+            ProblemKind::BcYearNumbering { year } => {
+                let bc = 1 - year;
+                (
+                    format!("Les années avant l’an 0 sont lues comme TimelineJS les place, en numérotation astronomique (l’an 0 est 1 av. J.-C.) : l’année {year} est affichée « {bc} av. J.-C. », alors que TimelineJS écrit « {} BCE ».", -year),
+                    format!("Years before year 0 are read as TimelineJS places them, in astronomical numbering (year 0 is 1 BC): year {year} shows as \"{bc} BC\", where TimelineJS writes \"{} BCE\".", -year),
+                )
+            }
             ProblemKind::BadDatePart { part, value } => {
                 let (fr_part, en_part, range) = match part {
                     DatePart::Year => ("L’année", "The year", "un nombre entier"),
@@ -475,8 +494,8 @@ impl Problem {
                 "Ids are case- and dash-sensitive; copy it from the matching list at the top of the file.",
             ),
             ProblemKind::BadDateFormat { .. } => (
-                "Exemples : « 2025 », « 2025-07 », « 2025-07-09 » (mois et jour sur deux chiffres).",
-                "Examples: \"2025\", \"2025-07\", \"2025-07-09\" (two-digit month and day).",
+                "Exemples : « 2025 », « 2025-07 », « 2025-07-09 » (mois et jour sur deux chiffres) ; avant l’an 0, un tiret et l’année astronomique : « -0043-03-15 » pour le 15 mars 44 av. J.-C., « -13800000000 » pour il y a 13,8 milliards d’années.",
+                "Examples: \"2025\", \"2025-07\", \"2025-07-09\" (two-digit month and day); before year 0, a hyphen and the astronomical year: \"-0043-03-15\" for 15 March 44 BC, \"-13800000000\" for 13.8 billion years ago.",
             ),
             ProblemKind::ImpossibleDate { .. } => (
                 "Vérifiez le jour et le mois ; si seul le mois est sûr, écrivez « AAAA-MM ».",
@@ -571,8 +590,12 @@ impl Problem {
                 "Swap the two dates, or remove the end date.",
             ),
             ProblemKind::YearOutOfRange { .. } => (
-                "Cette chronologie est faite pour l’histoire récente ; retirez cet événement ou donnez une année de 0 à 9999.",
-                "This timeline is made for recent history; remove this event or give a year from 0 to 9999.",
+                "Vérifiez le nombre de chiffres de l’année (13,8 milliards d’années s’écrivent -13800000000).",
+                "Check the number of digits of the year (13.8 billion years ago is -13800000000).",
+            ),
+            ProblemKind::BcYearNumbering { .. } => (
+                "Si une date voulait dire « 300 av. J.-C. », écrivez -299 dans le fichier converti (ou -0299 dans notre format) ; au-delà de quelques siècles, l’écart d’un an ne se voit pas.",
+                "If a date meant \"300 BC\", write -299 in the converted file (-0299 in our format); beyond a few centuries the one-year difference does not show.",
             ),
             ProblemKind::BadDatePart { .. } | ProblemKind::MissingStartDate => (
                 "Dans le modèle TimelineJS, les colonnes Year, Month et Day ne contiennent que des nombres (Year est obligatoire).",

@@ -446,6 +446,8 @@ struct Converter {
     events: Vec<RawEvent>,
     origins: Vec<String>,
     used_ids: HashSet<String>,
+    /// Whether the BC numbering warning was given (once per file).
+    bc_noted: bool,
 }
 
 impl Converter {
@@ -507,8 +509,12 @@ impl Converter {
                     }
                 }
                 "scale" => {
+                    // Human or cosmological, the dates are placed the same
+                    // way: the axis adapts to them (`scale::axis`).
                     let scale = scalar(Some(value)).unwrap_or_default();
-                    if !scale.eq_ignore_ascii_case("human") {
+                    if !scale.eq_ignore_ascii_case("human")
+                        && !scale.eq_ignore_ascii_case("cosmological")
+                    {
                         self.warn("scale", Unmapped::Scale, scale);
                     }
                 }
@@ -574,7 +580,17 @@ impl Converter {
             .chars()
             .filter(|c| !c.is_whitespace() && *c != ',')
             .collect();
+        let digits = cleaned.strip_prefix('-').unwrap_or(&cleaned);
+        let is_integer = !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit());
         let Ok(year) = cleaned.parse::<i64>() else {
+            if is_integer {
+                // Too many digits for any year.
+                self.error(
+                    format!("{path}.year"),
+                    ProblemKind::YearOutOfRange { value: year_text },
+                );
+                return None;
+            }
             self.error(
                 format!("{path}.year"),
                 ProblemKind::BadDatePart {
@@ -584,12 +600,19 @@ impl Converter {
             );
             return None;
         };
-        if !(0..=9999).contains(&year) {
+        if year.unsigned_abs() > super::date::MAX_ABS_YEAR.unsigned_abs() {
             self.error(
                 format!("{path}.year"),
                 ProblemKind::YearOutOfRange { value: year_text },
             );
             return None;
+        }
+        if year < 0 && !self.bc_noted {
+            self.bc_noted = true;
+            self.problems.push(Problem::warning(
+                format!("{path}.year"),
+                ProblemKind::BcYearNumbering { year },
+            ));
         }
         let mut part = |name: &str, kind: DatePart, max: u8| -> Result<Option<u8>, ()> {
             let Some(text) = scalar(object.get(name)) else {
@@ -619,6 +642,18 @@ impl Converter {
             );
             day = None;
         }
+        if let (Some(m), Some(d)) = (month, day) {
+            // TimelineJS rolls 30 February over into March; the month is
+            // what the file is sure of.
+            if d > super::date::days_in_month(year, m) {
+                self.warn(
+                    format!("{path}.day"),
+                    Unmapped::ImpossibleDay,
+                    format!("{}-{m:02}-{d:02}", super::date::iso_year(year)),
+                );
+                day = None;
+            }
+        }
         let time: Vec<String> = ["hour", "minute", "second", "millisecond"]
             .iter()
             .filter_map(|k| scalar(object.get(*k)))
@@ -635,11 +670,7 @@ impl Converter {
             );
         }
         Some(TlDate {
-            date: Date {
-                year: year as i32,
-                month,
-                day,
-            },
+            date: Date { year, month, day },
         })
     }
 

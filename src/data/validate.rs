@@ -666,6 +666,14 @@ impl Checker {
                 );
                 return None;
             }
+            Err(DateError::OutOfRange) => {
+                let value = event.date.clone();
+                self.error(
+                    format!("{path}.date"),
+                    ProblemKind::YearOutOfRange { value },
+                );
+                return None;
+            }
         };
         let track_exists = names.tracks.contains(event.track.as_str());
         if !self.reference(path, "track", RefKind::Track, &event.track, track_exists) {

@@ -12,6 +12,7 @@
 //! under the rules decided here.
 
 use super::Lang;
+use crate::data::date::OLDEST_CALENDAR_YEAR;
 use crate::data::{Date, Figure, Unit};
 use crate::scale::ticks::TickLabel;
 
@@ -20,19 +21,112 @@ const NBSP: char = '\u{a0}';
 
 /// A date at its own precision: "30 mai 2025" / "May 30, 2025",
 /// "juillet 2025" / "July 2025", "2023". French writes the first day "1er".
+/// Years before 0 are BC (year 0 is 1 BC): "15 mars 44 av. J.-C." /
+/// "March 15, 44 BC"; deep time is told in years ago: "il y a 13,8
+/// milliards d’années" / "13.8 billion years ago".
 pub fn format_date(date: &Date, lang: Lang) -> String {
     let strings = lang.strings();
+    if date.is_deep_time() {
+        return format_year(date.year, lang);
+    }
+    let year = format_year(date.year, lang);
     match (date.month, date.day) {
         (Some(m), Some(d)) => {
             let month = strings.month_names[usize::from(m - 1)];
             match lang {
-                Lang::Fr if d == 1 => format!("1er{NBSP}{month} {}", date.year),
-                Lang::Fr => format!("{d}{NBSP}{month} {}", date.year),
-                Lang::En => format!("{month} {d}, {}", date.year),
+                Lang::Fr if d == 1 => format!("1er{NBSP}{month} {year}"),
+                Lang::Fr => format!("{d}{NBSP}{month} {year}"),
+                Lang::En => format!("{month} {d}, {year}"),
             }
         }
-        (Some(m), None) => format!("{} {}", strings.month_names[usize::from(m - 1)], date.year),
-        _ => date.year.to_string(),
+        (Some(m), None) => format!("{} {year}", strings.month_names[usize::from(m - 1)]),
+        _ => year,
+    }
+}
+
+/// A year as readers write it: "2025", "10 000" / "10,000", "300 av.
+/// J.-C." / "300 BC" (astronomical year −299: year 0 is 1 BC), and older
+/// than 100,000 BC in years ago, as TimelineJS counts them (from year 0):
+/// "il y a 300 000 ans" / "300,000 years ago", "il y a 13,8 milliards
+/// d’années" / "13.8 billion years ago".
+pub fn format_year(year: i64, lang: Lang) -> String {
+    if year < OLDEST_CALENDAR_YEAR {
+        let ago = year.unsigned_abs();
+        return match (lang, ago >= 1_000_000) {
+            (Lang::Fr, true) => format!("il y a {} d’années", magnitude_words(ago, lang)),
+            (Lang::Fr, false) => format!("il y a {}{NBSP}ans", year_digits(ago, lang)),
+            (Lang::En, _) => format!("{} years ago", magnitude_words(ago, lang)),
+        };
+    }
+    if year <= 0 {
+        let bc = year_digits((1 - year).unsigned_abs(), lang);
+        return match lang {
+            Lang::Fr => format!("{bc}{NBSP}av.{NBSP}J.-C."),
+            Lang::En => format!("{bc}{NBSP}BC"),
+        };
+    }
+    if year >= 1_000_000 {
+        let words = magnitude_words(year.unsigned_abs(), lang);
+        return match lang {
+            Lang::Fr => format!("an {words}"),
+            Lang::En => format!("year {words}"),
+        };
+    }
+    year_digits(year.unsigned_abs(), lang)
+}
+
+/// A year number: four digits as they are ("2025", "300"), longer ones
+/// grouped ("10 000" / "10,000").
+fn year_digits(n: u64, lang: Lang) -> String {
+    if n < 10_000 {
+        n.to_string()
+    } else {
+        format_number(n as f64, lang, 0)
+    }
+}
+
+/// A large number in words, exact: "13,79963 milliards" / "13.79963
+/// billion", "1,5 milliard", "540 millions" / "540 million", "300 000".
+fn magnitude_words(n: u64, lang: Lang) -> String {
+    let (unit, fr_one, fr_many, en) = if n >= 1_000_000_000 {
+        (1_000_000_000u64, "milliard", "milliards", "billion")
+    } else if n >= 1_000_000 {
+        (1_000_000, "million", "millions", "million")
+    } else {
+        return format_number(n as f64, lang, 0);
+    };
+    let whole = n / unit;
+    let fraction = n % unit;
+    let decimals = unit.to_string().len() - 1;
+    let mut number = format_number(whole as f64, lang, 0);
+    if fraction > 0 {
+        let digits = format!("{fraction:0decimals$}");
+        number.push(if lang == Lang::Fr { ',' } else { '.' });
+        number.push_str(digits.trim_end_matches('0'));
+    }
+    match lang {
+        // French: "1,5 milliard", "2 milliards".
+        Lang::Fr if whole < 2 => format!("{number}{NBSP}{fr_one}"),
+        Lang::Fr => format!("{number}{NBSP}{fr_many}"),
+        Lang::En => format!("{number} {en}"),
+    }
+}
+
+/// A deep-time tick: "−10 Md ans" / "10bn yrs ago", "−500 M ans" /
+/// "500m yrs ago", "−300 000 ans" / "300,000 yrs ago".
+fn format_deep_tick(ago: u64, lang: Lang) -> String {
+    let (value, fr_unit, en_unit) = if ago >= 1_000_000_000 {
+        (ago as f64 / 1e9, "Md", "bn")
+    } else if ago >= 1_000_000 {
+        (ago as f64 / 1e6, "M", "m")
+    } else {
+        (ago as f64, "", "")
+    };
+    let number = format_number(value, lang, 2);
+    match lang {
+        Lang::Fr if fr_unit.is_empty() => format!("−{number}{NBSP}ans"),
+        Lang::Fr => format!("−{number}{NBSP}{fr_unit}{NBSP}ans"),
+        Lang::En => format!("{number}{en_unit} yrs ago"),
     }
 }
 
@@ -40,11 +134,14 @@ pub fn format_date(date: &Date, lang: Lang) -> String {
 pub fn format_tick(label: &TickLabel, lang: Lang) -> String {
     let strings = lang.strings();
     match *label {
-        TickLabel::Year(year) => year.to_string(),
+        TickLabel::Year(year) if year < OLDEST_CALENDAR_YEAR => {
+            format_deep_tick(year.unsigned_abs(), lang)
+        }
+        TickLabel::Year(year) => format_year(year, lang),
         TickLabel::Month { year, month } => {
             let name = strings.month_short[usize::from(month - 1)];
             if month == 1 {
-                format!("{name} {year}")
+                format!("{name} {}", format_year(year, lang))
             } else {
                 name.to_string()
             }
@@ -358,6 +455,83 @@ mod tests {
         assert_eq!(
             plain(compose_amount("12", AmountUnit::Dollars, Lang::Fr)),
             "12 $"
+        );
+    }
+
+    #[test]
+    fn years_before_zero_read_bc() {
+        // Year 0 is 1 BC; year -43 is 44 BC.
+        let ides = Date::ymd(-43, 3, 15);
+        assert_eq!(plain(format_date(&ides, Lang::Fr)), "15 mars 44 av. J.-C.");
+        assert_eq!(plain(format_date(&ides, Lang::En)), "March 15, 44 BC");
+        assert_eq!(plain(format_date(&Date::year(0), Lang::En)), "1 BC");
+        assert_eq!(
+            plain(format_date(&Date::year(-299), Lang::Fr)),
+            "300 av. J.-C."
+        );
+        assert_eq!(
+            plain(format_date(&Date::parse("-0299-01").unwrap(), Lang::Fr)),
+            "janvier 300 av. J.-C."
+        );
+        assert_eq!(
+            plain(format_date(&Date::year(-99_999), Lang::Fr)),
+            "100 000 av. J.-C."
+        );
+        assert_eq!(
+            plain(format_date(&Date::year(-99_999), Lang::En)),
+            "100,000 BC"
+        );
+        assert_eq!(format_date(&Date::year(1), Lang::En), "1");
+        assert_eq!(plain(format_date(&Date::year(12_000), Lang::Fr)), "12 000");
+        // The French space rules: no break inside "av. J.-C.".
+        assert_eq!(
+            format_date(&Date::year(-299), Lang::Fr),
+            "300\u{a0}av.\u{a0}J.-C."
+        );
+    }
+
+    #[test]
+    fn deep_time_reads_in_years_ago() {
+        let fr = |year: i64| plain(format_date(&Date::year(year), Lang::Fr));
+        let en = |year: i64| plain(format_date(&Date::year(year), Lang::En));
+        assert_eq!(fr(-13_800_000_000), "il y a 13,8 milliards d’années");
+        assert_eq!(en(-13_800_000_000), "13.8 billion years ago");
+        // Exact: the dark ages are not the Big Bang.
+        assert_eq!(en(-13_799_630_000), "13.79963 billion years ago");
+        assert_eq!(fr(-1_500_000_000), "il y a 1,5 milliard d’années");
+        assert_eq!(fr(-540_000_000), "il y a 540 millions d’années");
+        assert_eq!(en(-540_000_000), "540 million years ago");
+        assert_eq!(fr(-1_000_000), "il y a 1 million d’années");
+        assert_eq!(fr(-300_000), "il y a 300 000 ans");
+        assert_eq!(en(-300_000), "300,000 years ago");
+        // A month in deep time adds nothing a reader could use.
+        assert_eq!(
+            plain(format_date(&Date::parse("-300000-06").unwrap(), Lang::En)),
+            "300,000 years ago"
+        );
+    }
+
+    #[test]
+    fn deep_and_bc_ticks_are_short() {
+        let tick = |year: i64, lang| plain(format_tick(&TickLabel::Year(year), lang));
+        assert_eq!(tick(-10_000_000_000, Lang::Fr), "−10 Md ans");
+        assert_eq!(tick(-10_000_000_000, Lang::En), "10bn yrs ago");
+        assert_eq!(tick(-500_000_000, Lang::Fr), "−500 M ans");
+        assert_eq!(tick(-500_000_000, Lang::En), "500m yrs ago");
+        assert_eq!(tick(-2_500_000_000, Lang::En), "2.5bn yrs ago");
+        assert_eq!(tick(-300_000, Lang::Fr), "−300 000 ans");
+        assert_eq!(tick(-300_000, Lang::En), "300,000 yrs ago");
+        assert_eq!(tick(-499, Lang::Fr), "500 av. J.-C.");
+        assert_eq!(tick(-499, Lang::En), "500 BC");
+        assert_eq!(
+            plain(format_tick(
+                &TickLabel::Month {
+                    year: -43,
+                    month: 1
+                },
+                Lang::Fr
+            )),
+            "janv. 44 av. J.-C."
         );
     }
 

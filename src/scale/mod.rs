@@ -7,12 +7,14 @@
 //! no `web_sys`. Every pixel position the UI shows is computed here, so
 //! hit testing and drawing agree by construction.
 
+pub mod axis;
 pub mod layout;
 pub mod linear;
 pub mod screen;
 pub mod ticks;
 pub mod time;
 
+pub use axis::TimeAxis;
 pub use layout::{
     estimate_label_px, held_zoom_level, layout_timeline, zoom_level, Grouping, LayoutItem, Marker,
     MarkerKind, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
@@ -22,5 +24,5 @@ pub use screen::{
     cluster_span, label_width_px, layout_item, layout_items, marker_left_px, marker_top_px,
     MarkerKey, OnScreen, TickKey, OFFSCREEN_PX, TRACK_PLOT_PX,
 };
-pub use ticks::{time_ticks, Tick, TickLabel};
+pub use ticks::{axis_ticks, time_ticks, Tick, TickLabel};
 pub use time::{TimeScale, View};

@@ -10,6 +10,7 @@
 
 use std::collections::HashSet;
 
+use super::axis::TimeAxis;
 use super::layout::{
     LayoutItem, Marker, MarkerKind, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
@@ -44,11 +45,11 @@ pub fn label_width_px(label_px: f64) -> Option<i64> {
     (label_px > 0.0).then(|| label_px.round() as i64)
 }
 
-/// An event as the layout sees it: at the middle of its first day, with
-/// the width of its label.
-pub fn layout_item(event: &Event, label: &str) -> LayoutItem {
+/// An event as the layout sees it: at the middle of its first day on the
+/// timeline's `axis`, with the width of its label.
+pub fn layout_item(event: &Event, label: &str, axis: &TimeAxis) -> LayoutItem {
     LayoutItem {
-        day: event.date.start_day() as f64 + 0.5,
+        day: axis.marker_pos(&event.date),
         track_idx: event.track_idx,
         label_px: super::layout::estimate_label_px(label),
     }
@@ -58,11 +59,12 @@ pub fn layout_item(event: &Event, label: &str) -> LayoutItem {
 /// the reader's language).
 pub fn layout_items<'a>(
     events: &'a [Event],
+    axis: &TimeAxis,
     label: impl Fn(&'a Event) -> &'a str,
 ) -> Vec<LayoutItem> {
     events
         .iter()
-        .map(|event| layout_item(event, label(event)))
+        .map(|event| layout_item(event, label(event), axis))
         .collect()
 }
 
@@ -179,17 +181,17 @@ impl OnScreen {
     }
 }
 
-/// The days a cluster of `members` (indices into `events`, in date order)
-/// covers: from its first event's first day to the end of the one ending
-/// last. `None` for an empty cluster.
-pub fn cluster_span(members: &[usize], events: &[Event]) -> Option<(f64, f64)> {
-    let first_day = events.get(*members.first()?)?.date.start_day();
-    let last_day = members
+/// The span a cluster of `members` (indices into `events`, in date order)
+/// covers on `axis`: from its first event's first day to the end of the
+/// one ending last. `None` for an empty cluster.
+pub fn cluster_span(members: &[usize], events: &[Event], axis: &TimeAxis) -> Option<(f64, f64)> {
+    let first = events.get(*members.first()?)?.date.start_day();
+    let last = members
         .iter()
         .filter_map(|&idx| events.get(idx))
         .map(|event| event.date.end_day_exclusive())
         .max()?;
-    Some((first_day as f64, last_day as f64))
+    Some((axis.pos_of(first, 0.0), axis.pos_of(last, 0.0)))
 }
 
 #[cfg(test)]
@@ -238,13 +240,13 @@ mod tests {
     #[test]
     fn an_event_sits_at_the_middle_of_its_first_day() {
         let event = event("a", date("2025-01-21"), 2);
-        let item = layout_item(&event, "Stargate");
+        let item = layout_item(&event, "Stargate", &TimeAxis::default());
         assert_eq!(item.day, date("2025-01-21").start_day() as f64 + 0.5);
         assert_eq!(item.track_idx, 2);
         assert_eq!(item.label_px, super::super::estimate_label_px("Stargate"));
         let month = event_at_month();
         assert_eq!(
-            layout_item(&month, "").day,
+            layout_item(&month, "", &TimeAxis::default()).day,
             date("2025-03").start_day() as f64 + 0.5
         );
     }
@@ -260,7 +262,7 @@ mod tests {
             event("b", date("2025-01"), 0),
             event("c", date("2025-01-25"), 0),
         ];
-        let span = cluster_span(&[0, 1, 2], &events);
+        let span = cluster_span(&[0, 1, 2], &events, &TimeAxis::default());
         assert_eq!(
             span,
             Some((
@@ -269,8 +271,19 @@ mod tests {
             )),
             "the month ends last"
         );
-        assert_eq!(cluster_span(&[], &events), None);
-        assert_eq!(cluster_span(&[7], &events), None);
+        assert_eq!(cluster_span(&[], &events, &TimeAxis::default()), None);
+        assert_eq!(cluster_span(&[7], &events, &TimeAxis::default()), None);
+        // On a deep-time axis, the span is in its positions.
+        let deep = [
+            event("big-bang", date("-13800000000"), 0),
+            event("moon", date("1969-07-20"), 0),
+        ];
+        let starts: Vec<i64> = deep.iter().map(|e| e.date.start_day()).collect();
+        let axis = TimeAxis::for_events(&starts, starts[1] + 1);
+        assert!(axis.is_deep());
+        let (first, last) = cluster_span(&[0, 1], &deep, &axis).unwrap();
+        assert_eq!(first, axis.pos_of(starts[0], 0.0));
+        assert_eq!(last, axis.pos_of(starts[1] + 1, 0.0));
     }
 
     fn world(items: &[LayoutItem], view: View, width: f64, pinned: usize) -> WorldLayout {

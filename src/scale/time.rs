@@ -36,10 +36,11 @@ impl View {
 
     /// The fit-all window for an extent of days: padded on both sides so
     /// the first and last markers are not cut in half.
-    pub fn fit(first_day: i64, last_day_exclusive: i64) -> View {
-        let span = ((last_day_exclusive - first_day) as f64).max(MIN_SPAN_DAYS);
+    /// (Axis positions: days on a linear axis.)
+    pub fn fit(first: f64, last_exclusive: f64) -> View {
+        let span = (last_exclusive - first).max(MIN_SPAN_DAYS);
         let pad = span * 0.04 + 2.0;
-        View::new(first_day as f64 - pad, first_day as f64 + span + pad)
+        View::new(first - pad, first + span + pad)
     }
 
     /// Zooms by `factor` (> 1 zooms in) keeping the day under `anchor_frac`
@@ -81,7 +82,12 @@ impl View {
         if !(self.start.is_finite() && self.span().is_finite() && self.span() > 0.0) {
             return *bounds;
         }
-        let span = self.span().min(bounds.span());
+        // As wide as the bounds or wider (to the last bits of an `f64`,
+        // which far from day 0 are more than a day): the bounds exactly.
+        if self.span() >= bounds.span() * (1.0 - 1e-12) {
+            return *bounds;
+        }
+        let span = self.span();
         let mut start = self.start;
         if start < bounds.start {
             start = bounds.start;
@@ -215,7 +221,7 @@ mod tests {
 
     #[test]
     fn fit_pads_the_extent() {
-        let view = View::fit(0, 100);
+        let view = View::fit(0.0, 100.0);
         assert!(view.start < 0.0 && view.end > 100.0);
     }
 }

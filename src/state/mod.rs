@@ -17,7 +17,8 @@ use std::sync::Arc;
 use crate::data::Dataset;
 use crate::i18n::Lang;
 use crate::input::Key;
-use crate::scale::View;
+use crate::scale::time::MIN_SPAN_DAYS;
+use crate::scale::{TimeAxis, View};
 
 /// Zoom factor of one button press or key press.
 pub const ZOOM_STEP: f64 = 2.0;
@@ -25,6 +26,9 @@ pub const ZOOM_STEP: f64 = 2.0;
 #[derive(Debug, Clone)]
 pub struct ViewState {
     pub lang: Lang,
+    /// Where days go along the timeline (linear, or deep time): views,
+    /// bounds and event positions are in its positions.
+    pub axis: TimeAxis,
     /// The fit-all window, also the pan and zoom bounds.
     pub bounds: View,
     /// The visible window.
@@ -33,8 +37,9 @@ pub struct ViewState {
     pub selected: Option<usize>,
     /// The event whose marker holds the roving tab stop.
     pub focused: usize,
-    /// Event days (start day of each event, in dataset order, so sorted).
-    /// Shared: cloning the state copies no list, even at 100,000 events.
+    /// Where each event's marker is on the axis (the middle of its first
+    /// day), in dataset order, so sorted. Shared: cloning the state copies
+    /// no list, even at 100,000 events.
     event_days: Arc<[f64]>,
 }
 
@@ -52,9 +57,12 @@ impl PartialEq for ViewState {
 impl ViewState {
     pub fn new(dataset: &Dataset, lang: Lang) -> ViewState {
         let (first, last) = dataset.day_extent().unwrap_or((0, 1));
-        let bounds = View::fit(first, last);
+        let starts: Vec<i64> = dataset.events.iter().map(|e| e.date.start_day()).collect();
+        let axis = TimeAxis::for_events(&starts, last);
+        let bounds = View::fit(axis.pos_of(first, 0.0), axis.pos_of(last, 0.0));
         ViewState {
             lang,
+            axis,
             bounds,
             view: bounds,
             selected: None,
@@ -62,7 +70,7 @@ impl ViewState {
             event_days: dataset
                 .events
                 .iter()
-                .map(|e| e.date.start_day() as f64)
+                .map(|e| axis.marker_pos(&e.date))
                 .collect(),
         }
     }
@@ -90,12 +98,12 @@ impl ViewState {
     /// the window, the tab stop moves to the visible event nearest the
     /// centre, so Tab never lands on an off-screen marker.
     pub fn set_view(&mut self, view: View) {
-        self.view = view.clamped(&self.bounds);
+        self.view = self.at_least_min_span(view.clamped(&self.bounds));
         let is_visible = |day: f64| day >= self.view.start && day <= self.view.end;
         if self
             .event_days
             .get(self.focused)
-            .is_some_and(|&d| is_visible(d + 0.5))
+            .is_some_and(|&d| is_visible(d))
         {
             return;
         }
@@ -108,8 +116,8 @@ impl ViewState {
     /// by binary search over the sorted days.
     fn nearest_visible(&self, center: f64) -> Option<usize> {
         let days = &self.event_days;
-        let first = days.partition_point(|&d| d + 0.5 < self.view.start);
-        let end = days.partition_point(|&d| d + 0.5 <= self.view.end);
+        let first = days.partition_point(|&d| d < self.view.start);
+        let end = days.partition_point(|&d| d <= self.view.end);
         if first >= end {
             return None;
         }
@@ -144,10 +152,13 @@ impl ViewState {
         self.set_view(self.bounds);
     }
 
-    /// Zooms onto a span of days (a cluster), with a margin.
+    /// Zooms onto a span of axis positions (a cluster), with a margin.
     pub fn zoom_to(&mut self, first_day: f64, last_day: f64) {
         let span = (last_day - first_day).max(0.0);
-        let pad = (span * 0.25).max(crate::scale::time::MIN_SPAN_DAYS / 2.0);
+        let min_span = self
+            .axis
+            .min_span(MIN_SPAN_DAYS, (first_day + last_day) / 2.0);
+        let pad = (span * 0.25).max(min_span / 2.0);
         let target = View::new(first_day - pad, last_day + pad);
         let factor = self.view.span() / target.span();
         let first = self.event_days.partition_point(|&d| d < first_day);
@@ -166,8 +177,49 @@ impl ViewState {
     pub fn focus(&mut self, event_idx: usize) {
         if let Some(&day) = self.event_days.get(event_idx) {
             self.focused = event_idx;
-            self.view = self.view.revealing(day + 0.5, 0.08, &self.bounds);
+            self.view = self.view.revealing(day, 0.08, &self.bounds);
         }
+    }
+
+    /// The view, widened around its centre when it shows fewer than
+    /// [`MIN_SPAN_DAYS`] days (on a deep-time axis, a position unit is a
+    /// day only at the oldest event, so the view's own limit is not
+    /// enough).
+    fn at_least_min_span(&self, view: View) -> View {
+        let min_span = self
+            .axis
+            .min_span(MIN_SPAN_DAYS, view.center())
+            .min(self.bounds.span());
+        if view.span() >= min_span || !min_span.is_finite() {
+            return view;
+        }
+        let center = view.center();
+        View::new(center - min_span / 2.0, center + min_span / 2.0).clamped(&self.bounds)
+    }
+
+    /// The marker position of event `event_idx` on the axis.
+    pub fn event_pos(&self, event_idx: usize) -> Option<f64> {
+        self.event_days.get(event_idx).copied()
+    }
+
+    /// The first and the last day the view shows (rounded down), as the
+    /// timeline's `data-view-start` and `data-view-end` carry them.
+    pub fn view_day_range(&self) -> (i64, i64) {
+        (
+            self.axis.day_floor(self.view.start),
+            self.axis.day_floor(self.view.end),
+        )
+    }
+
+    /// The `?view=` form of the window, `None` when it shows everything.
+    pub fn view_days(&self) -> Option<url::ViewDays> {
+        url::ViewDays::of(&self.view, &self.bounds, &self.axis)
+    }
+
+    /// Shows the window a `?view=` link carries (clamped).
+    pub fn set_view_days(&mut self, days: url::ViewDays) {
+        let view = days.to_view(&self.axis);
+        self.set_view(view);
     }
 
     pub fn select(&mut self, event_idx: usize) {
@@ -257,7 +309,7 @@ mod tests {
         state.zoom(40.0, 0.0);
         let last = state.n_events() - 1;
         state.focus(last);
-        let day = state.event_days[last] + 0.5;
+        let day = state.event_days[last];
         assert!(state.view.start <= day && day <= state.view.end);
     }
 
@@ -267,7 +319,7 @@ mod tests {
         state.focus(0);
         let last_day = *state.event_days.last().unwrap();
         state.set_view(View::new(last_day - 20.0, last_day + 5.0));
-        let focused_day = state.event_days[state.focused] + 0.5;
+        let focused_day = state.event_days[state.focused];
         assert!(state.view.start <= focused_day && focused_day <= state.view.end);
     }
 
@@ -304,10 +356,93 @@ mod tests {
                 .event_days
                 .iter()
                 .enumerate()
-                .filter(|(_, &d)| d + 0.5 >= state.view.start && d + 0.5 <= state.view.end)
+                .filter(|(_, &d)| d >= state.view.start && d <= state.view.end)
                 .min_by(|(_, a), (_, b)| (*a - center).abs().total_cmp(&(*b - center).abs()))
                 .map_or(usize::MAX, |(idx, _)| idx);
             assert_eq!(state.focused, expected, "{:?}", state.view);
         }
+    }
+
+    /// A history of the universe with BC and recent dates, as TimelineJS
+    /// writes it (the years of Knight Lab's mixed example), plus the dark
+    /// ages 370,000 years after the Big Bang.
+    fn deep_state() -> ViewState {
+        let years = [
+            "-13800000000",
+            "-13799630000",
+            "-4600000000",
+            "-540000000",
+            "-300000",
+            "-3500",
+            "-300",
+            "1021",
+            "1826",
+            "1969",
+            "1990",
+        ];
+        let events: Vec<String> = years
+            .iter()
+            .map(|y| {
+                format!(
+                    r#"{{"start_date": {{"year": "{y}"}}, "text": {{"headline": "Year {y}"}}}}"#
+                )
+            })
+            .collect();
+        let json = format!(r#"{{"events": [{}]}}"#, events.join(","));
+        let imported = crate::data::timelinejs::from_json(&json);
+        assert_eq!(imported.dataset.events.len(), years.len());
+        ViewState::new(&imported.dataset, Lang::Fr)
+    }
+
+    #[test]
+    fn deep_time_keys_reach_every_event_in_view() {
+        let mut state = deep_state();
+        assert!(state.axis.is_deep());
+        // From a close view, every event comes into view when focused.
+        state.zoom(1e6, 0.5);
+        for idx in 0..state.n_events() {
+            state.key(if idx == 0 { Key::First } else { Key::Next });
+            assert_eq!(state.focused, idx);
+            let pos = state.event_pos(idx).unwrap();
+            assert!(state.view.start <= pos && pos <= state.view.end, "{idx}");
+        }
+    }
+
+    #[test]
+    fn deep_time_zooms_down_to_days_and_back() {
+        let mut state = deep_state();
+        let width = 1280.0;
+        for idx in 0..state.n_events() {
+            state.fit_all();
+            state.focus(idx);
+            // Zoom in around the event until the view stops narrowing.
+            for _ in 0..200 {
+                state.zoom_step(true);
+            }
+            let pos = state.event_pos(idx).unwrap();
+            assert!(state.view.start <= pos && pos <= state.view.end, "{idx}");
+            let (first_day, last_day) = (
+                state.axis.day(state.view.start),
+                state.axis.day(state.view.end),
+            );
+            let days = last_day - first_day;
+            assert!(
+                (9.0..=20.0).contains(&days),
+                "{idx}: the closest view shows {days} days"
+            );
+            for _ in 0..200 {
+                state.zoom_step(false);
+            }
+            assert_eq!(state.view, state.bounds);
+        }
+        // The Big Bang and the dark ages, 370,000 years apart, share a
+        // cluster at first; a click on it separates them.
+        state.fit_all();
+        let (big_bang, dark_ages) = (state.event_pos(0).unwrap(), state.event_pos(1).unwrap());
+        assert!((dark_ages - big_bang) * width / state.view.span() < 1.0);
+        state.zoom_to(big_bang, dark_ages);
+        assert!(state.view.start <= big_bang && dark_ages <= state.view.end);
+        let px = (dark_ages - big_bang) * width / state.view.span();
+        assert!(px >= crate::scale::MARKER_PX, "{px}");
     }
 }

@@ -3,7 +3,7 @@
 
 use crate::data::{Date, PathRefusal};
 use crate::i18n::Lang;
-use crate::scale::View;
+use crate::scale::{TimeAxis, View};
 
 /// The parts of the URL the app reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -28,14 +28,15 @@ pub struct ViewDays {
 impl ViewDays {
     /// The `?view=` form of the window of `view`, or `None` when it shows
     /// all of `bounds` (the default needs no parameter).
-    pub fn of(view: &View, bounds: &View) -> Option<ViewDays> {
+    /// `view` and `bounds` are positions on `axis`.
+    pub fn of(view: &View, bounds: &View, axis: &TimeAxis) -> Option<ViewDays> {
         let shows_all = view.start <= bounds.start + 0.5 && view.end >= bounds.end - 0.5;
         if shows_all || !(view.start.is_finite() && view.end.is_finite()) {
             return None;
         }
         // Both ends rounded down, as the timeline's `data-view-start` and
         // `data-view-end` are: a link shows the same dates.
-        let (start_day, end_day) = (view.start.floor() as i64, view.end.floor() as i64);
+        let (start_day, end_day) = (axis.day_floor(view.start), axis.day_floor(view.end));
         (end_day > start_day).then_some(ViewDays { start_day, end_day })
     }
 
@@ -51,9 +52,13 @@ impl ViewDays {
         (end_day > start_day).then_some(ViewDays { start_day, end_day })
     }
 
-    /// The window to apply to the timeline (clamped by the state).
-    pub fn to_view(self) -> View {
-        View::new(self.start_day as f64, self.end_day as f64)
+    /// The window to apply to the timeline, in positions on `axis`
+    /// (clamped by the state).
+    pub fn to_view(self, axis: &TimeAxis) -> View {
+        View::new(
+            axis.pos_of(self.start_day, 0.0),
+            axis.pos_of(self.end_day, 0.0),
+        )
     }
 }
 
@@ -259,11 +264,34 @@ mod tests {
     #[test]
     fn the_view_parameter_is_left_out_when_everything_shows() {
         let bounds = View::new(20_000.0, 20_400.0);
-        assert_eq!(ViewDays::of(&bounds, &bounds), None);
+        let axis = TimeAxis::default();
+        assert_eq!(ViewDays::of(&bounds, &bounds, &axis), None);
         let zoomed = View::new(20_100.2, 20_200.7);
-        let days = ViewDays::of(&zoomed, &bounds).unwrap();
+        let days = ViewDays::of(&zoomed, &bounds, &axis).unwrap();
         assert_eq!((days.start_day, days.end_day), (20_100, 20_200));
         assert_eq!(ViewDays::parse(&days.to_string()), Some(days));
+    }
+
+    #[test]
+    fn a_deep_time_view_round_trips_through_its_link() {
+        let starts = [
+            crate::data::Date::year(-13_800_000_000).start_day(),
+            crate::data::Date::ymd(1969, 7, 20).start_day(),
+        ];
+        let axis = TimeAxis::for_events(&starts, starts[1] + 1);
+        assert!(axis.is_deep());
+        let bounds = View::new(axis.pos_of(starts[0], 0.0), axis.pos_of(starts[1], 1.0));
+        // Around the Cambrian: days far before year 0.
+        let cambrian = axis.year_pos(-540_000_000);
+        let view = View::new(cambrian - 1e9, cambrian + 1e9);
+        let days = ViewDays::of(&view, &bounds, &axis).unwrap();
+        let text = days.to_string();
+        assert!(text.starts_with('-'), "{text}");
+        let back = ViewDays::parse(&text).unwrap();
+        assert_eq!(back, days);
+        let restored = back.to_view(&axis);
+        assert!((restored.start - view.start).abs() < 1e-3 * view.span());
+        assert!((restored.end - view.end).abs() < 1e-3 * view.span());
     }
 
     #[test]
