@@ -9,8 +9,6 @@
 
 mod support;
 
-use std::path::PathBuf;
-
 use ai_race::theme::{Palette, DARK, LIGHT};
 use fantoccini::Client;
 use serde_json::json;
@@ -22,7 +20,9 @@ use support::dom::{
     marker, view_window, wait_for_detail_title, wait_for_state, DETAIL_TITLE, MARKER, TIMELINE,
 };
 use support::gestures::{ctrl_wheel, drag, hover_at, press_at, tap, Pointer};
-use support::viewport::{leave_frame, screenshot_frame, screenshot_window, show_in_frame, WIDTHS};
+use support::viewport::{
+    leave_frame, screenshot_dir, screenshot_frame, screenshot_window, show_in_frame, WIDTHS,
+};
 use support::{
     active_attr, attr, day_number, events_in_date_order, journey, normalize_space, press, text_of,
     wait_ready, wait_until, Engine, Key, Locator, TestResult,
@@ -584,13 +584,6 @@ async fn screenshots_of_the_main_view_at_phone_and_desktop_width_in_both_themes(
 }
 
 // Helpers, in the words of the DOM contract.
-
-/// Where screenshots go: `E2E_SCREENSHOTS`, else `target/screenshots`.
-fn screenshot_dir() -> PathBuf {
-    std::env::var_os("E2E_SCREENSHOTS")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots"))
-}
 
 /// Presses Tab until the element matching `css` has the focus (at most 60 times).
 async fn tab_to(client: &Client, css: &str) -> TestResult {

@@ -17,8 +17,8 @@ use crate::data::{Date, DateKind, Precision};
 use crate::i18n::{fill, format_date, format_tick};
 use crate::input::Key;
 use crate::scale::{
-    axis_ticks, cluster_span, estimate_label_px, held_zoom_level, label_width_px, layout_items,
-    marker_left_px, marker_top_px, zoom_level, Grouping, Marker, MarkerKey, MarkerKind, OnScreen,
+    cluster_span, estimate_label_px, held_zoom_level, label_width_px, layout_items, marker_left_px,
+    marker_top_px, timeline_ticks, zoom_level, Grouping, Marker, MarkerKey, MarkerKind, OnScreen,
     TimeScale, WorldLayout, OFFSCREEN_PX, TRACK_PLOT_PX,
 };
 use crate::state::gesture::{Gestures, Input, Plot, ZOOM_REST};
@@ -277,7 +277,9 @@ pub fn Timeline() -> impl IntoView {
             signals.update(&marker);
         }
     });
-    let ticks = Memo::new(move |_| axis_ticks(&TimeScale::new(view.get(), width.get()), &axis));
+    let ticks = Memo::new(move |_| {
+        timeline_ticks(&TimeScale::new(view.get(), width.get().max(1.0)), &axis)
+    });
     // Ticks keep their element while they move, like markers.
     let tick_keys = Memo::new(move |_| {
         ticks.with(|ticks| {

@@ -137,6 +137,11 @@ pub fn format_tick(label: &TickLabel, lang: Lang) -> String {
         TickLabel::Year(year) if year < OLDEST_CALENDAR_YEAR => {
             format_deep_tick(year.unsigned_abs(), lang)
         }
+        // The first year of the era, between years BC.
+        TickLabel::Year(1) => match lang {
+            Lang::Fr => format!("an{NBSP}1"),
+            Lang::En => format!("AD{NBSP}1"),
+        },
         TickLabel::Year(year) => format_year(year, lang),
         TickLabel::Month { year, month } => {
             let name = strings.month_short[usize::from(month - 1)];
@@ -523,6 +528,8 @@ mod tests {
         assert_eq!(tick(-300_000, Lang::En), "300,000 yrs ago");
         assert_eq!(tick(-499, Lang::Fr), "500 av. J.-C.");
         assert_eq!(tick(-499, Lang::En), "500 BC");
+        assert_eq!(tick(1, Lang::Fr), "an 1");
+        assert_eq!(tick(1, Lang::En), "AD 1");
         assert_eq!(
             plain(format_tick(
                 &TickLabel::Month {

@@ -24,5 +24,5 @@ pub use screen::{
     cluster_span, label_width_px, layout_item, layout_items, marker_left_px, marker_top_px,
     MarkerKey, OnScreen, TickKey, OFFSCREEN_PX, TRACK_PLOT_PX,
 };
-pub use ticks::{axis_ticks, time_ticks, Tick, TickLabel};
+pub use ticks::{axis_ticks, time_ticks, timeline_ticks, Tick, TickLabel};
 pub use time::{TimeScale, View};

@@ -130,8 +130,9 @@ fn step_spacing(step: Step, first_year: i64, last_year: i64) -> f64 {
 /// The years of a step's ticks from `from` to `to`, aligned as readers
 /// count: multiples of the step after year 0 ("1900", "2000"), multiples
 /// of it in years BC before ("500 av. J.-C." is year −499), and in years
-/// ago in deep time ("−300 000 ans"). At most `limit`.
-fn aligned_years(from: i64, to: i64, n: i64, limit: usize) -> Vec<i64> {
+/// ago in deep time ("−300 000 ans"); and year 1 when `with_year_one`.
+/// At most `limit`.
+fn aligned_years(from: i64, to: i64, n: i64, with_year_one: bool, limit: usize) -> Vec<i64> {
     let mut years = Vec::new();
     // Deep time: multiples of n.
     let deep_end = to.min(OLDEST_CALENDAR_YEAR - 1);
@@ -155,6 +156,11 @@ fn aligned_years(from: i64, to: i64, n: i64, limit: usize) -> Vec<i64> {
         }
     }
     let ce_from = from.max(1);
+    // Year 1 too: "200 av. J.-C.", "an 1", "200" are as far apart as
+    // the other ticks, where without it the gap at year 0 is double.
+    if with_year_one && ce_from == 1 && to >= 1 && n > 1 && years.len() < limit {
+        years.push(1);
+    }
     if ce_from <= to {
         let mut year = ce_from + (-ce_from).rem_euclid(n);
         while year <= to && years.len() < limit {
@@ -167,12 +173,23 @@ fn aligned_years(from: i64, to: i64, n: i64, limit: usize) -> Vec<i64> {
 
 /// Whether a year tick of step `n` is also a coarser boundary (every fifth).
 fn is_major_year(year: i64, n: i64) -> bool {
+    if year == 1 {
+        return true;
+    }
     let counted = if (OLDEST_CALENDAR_YEAR..=0).contains(&year) {
         1 - year
     } else {
         year
     };
     counted % (n * 5) == 0
+}
+
+/// [`axis_ticks`] whose label fits before the right edge of the scale
+/// (labels start at their tick): the timeline's axis.
+pub fn timeline_ticks(scale: &TimeScale, axis: &TimeAxis) -> Vec<Tick> {
+    let mut ticks = axis_ticks(scale, axis);
+    ticks.retain(|tick| tick.x + tick_room(tick) - TICK_GAP_PX <= scale.width);
+    ticks
 }
 
 /// Ticks for the visible window of a linear scale in days since 1970, the
@@ -272,7 +289,7 @@ fn calendar_ticks(
             }
         }
         Step::Years(n) => {
-            for year in aligned_years(first_year, last_year, n, MAX_TICKS) {
+            for year in aligned_years(first_year, last_year, n, true, MAX_TICKS) {
                 push(
                     days_from_civil(year, 1, 1),
                     TickLabel::Year(year),
@@ -321,7 +338,9 @@ fn deep_ticks(
             first_step_year(scale, axis, n, needed, first_year, last_year)
         };
         let Some(from_year) = from_year else { continue };
-        for year in aligned_years(from_year, last_year, n, MAX_TICKS) {
+        // Not year 1: on a log axis it is no landmark, and it would take
+        // the room of the round years around it.
+        for year in aligned_years(from_year, last_year, n, false, MAX_TICKS) {
             let day = days_from_civil(year, 1, 1);
             let Some(x) = place(day) else { continue };
             let room = label_spacing(year_label_chars(year));
@@ -490,7 +509,8 @@ mod tests {
         let ticks = time_ticks(&scale((-299, 1, 1), (300, 1, 1), 1280.0));
         let years = year_labels(&ticks);
         assert!(years.contains(&-99) && years.contains(&100), "{years:?}");
-        assert!(!years.contains(&0) && !years.contains(&1), "{years:?}");
+        // AD 1 stands between 100 BC and AD 100; 1 BC (year 0) does not.
+        assert!(!years.contains(&0) && years.contains(&1), "{years:?}");
     }
 
     #[test]
@@ -630,6 +650,21 @@ mod tests {
                 }
             }
             span /= 8.0;
+        }
+    }
+
+    #[test]
+    fn timeline_labels_never_run_off_the_right_edge() {
+        for width in [250.0, 375.0, 1280.0] {
+            let scale = scale((-790, 1, 1), (527, 1, 1), width);
+            let ticks = timeline_ticks(&scale, &TimeAxis::default());
+            assert!(!ticks.is_empty(), "{width}");
+            for tick in &ticks {
+                assert!(
+                    tick.x + tick_room(tick) - TICK_GAP_PX <= width,
+                    "{width}: {tick:?}"
+                );
+            }
         }
     }
 }

@@ -127,6 +127,15 @@ pub async fn leave_frame(client: &Client) -> TestResult {
     Ok(())
 }
 
+/// Where screenshots go: `E2E_SCREENSHOTS`, else `target/screenshots`.
+pub fn screenshot_dir() -> std::path::PathBuf {
+    std::env::var_os("E2E_SCREENSHOTS")
+        .map(std::path::PathBuf::from)
+        .unwrap_or_else(|| {
+            std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/screenshots")
+        })
+}
+
 /// Saves a PNG of the frame [`show_in_frame`] made (call from inside it) to `path`: a screenshot
 /// of the window cropped to the frame. (WebKitGTK's element screenshots are offset by its
 /// toolbar, so the window's screenshot is the one that is right in every engine.)
