@@ -206,6 +206,8 @@ pub enum Unmapped {
     Scale,
     /// A day the month does not have (30 February): kept to the month.
     ImpossibleDay,
+    /// A slide with neither headline nor text: titled from its media or date.
+    UntitledSlide,
     /// A day without a month.
     DayWithoutMonth,
     /// A spreadsheet row type other than title or era.
@@ -411,6 +413,7 @@ impl Problem {
                     Unmapped::MediaDetail => ("Ce détail du média n’est pas affiché", "This media detail is not shown"),
                     Unmapped::MediaNotLink => ("Ce média n’est pas une adresse http(s) : il n’est pas affiché", "This media is not an http(s) address: it is not shown"),
                     Unmapped::Scale => ("Cette échelle est inconnue de TimelineJS (qui connaît « human » et « cosmological ») : les dates sont placées comme toutes les autres", "TimelineJS knows no such scale (it has \"human\" and \"cosmological\"): the dates are placed like any other"),
+                    Unmapped::UntitledSlide => ("Cette diapositive n’a ni titre ni texte : elle est affichée sous le titre tiré de son média ou de sa date", "This slide has neither headline nor text: it shows under a title taken from its media or date"),
                     Unmapped::ImpossibleDay => ("Ce jour n’existe pas dans ce mois : la date est gardée au mois", "This day does not exist in that month: the date is kept to the month"),
                     Unmapped::DayWithoutMonth => ("Un jour sans mois est ignoré : la date est gardée à l’année", "A day without a month is ignored: the date is kept to the year"),
                     Unmapped::RowType => ("Ce type de ligne est inconnu : la ligne est lue comme un événement", "This row type is unknown: the row is read as an event"),

@@ -50,8 +50,9 @@ pub const CSV_TEMPLATE_COLUMNS: [&str; 18] = [
 ];
 
 /// Columns TimelineJS also reads: `Alt Text` (media), `Tag` (the first
-/// template's name for Group).
-const CSV_OPTIONAL_COLUMNS: [&str; 2] = ["Alt Text", "Tag"];
+/// template's name for Group), and the first template's `Start Date` and
+/// `End Date` (one cell each: `2025-07-09`, `7/9/2025`, `-300`...).
+const CSV_OPTIONAL_COLUMNS: [&str; 4] = ["Alt Text", "Tag", "Start Date", "End Date"];
 
 /// Id of the track of events that have no group.
 pub const DEFAULT_TRACK_ID: &str = "timeline";
@@ -188,7 +189,14 @@ impl Places<'_> {
                     }
                     return;
                 };
-                match csv_column(rest).and_then(|column| Some((column, *row.cells.get(column)?))) {
+                let found = csv_column(rest).and_then(|column| {
+                    let column = [Some(column), first_template_column(column)]
+                        .into_iter()
+                        .flatten()
+                        .find(|c| row.cells.contains_key(*c))?;
+                    Some((column, *row.cells.get(column)?))
+                });
+                match found {
                     Some((column, (line, col))) => {
                         problem.path = format!("rows[{}][\"{column}\"]", row.row_number);
                         (problem.line, problem.column) = (Some(line), Some(col));
@@ -239,6 +247,17 @@ fn csv_column(field: &str) -> Option<&'static str> {
         ("group", _) => "Group",
         ("background", _) => "Background",
         ("type", _) => "Type",
+        _ => return None,
+    })
+}
+
+/// The column of TimelineJS's first template that holds what a column of
+/// the current one does.
+fn first_template_column(column: &str) -> Option<&'static str> {
+    Some(match column {
+        "Year" | "Month" | "Day" | "Time" => "Start Date",
+        "End Year" | "End Month" | "End Day" | "End Time" => "End Date",
+        "Group" => "Tag",
         _ => return None,
     })
 }
@@ -822,10 +841,19 @@ impl Converter {
             }
         }
 
+        // A slide with a picture or a video and no words (TimelineJS shows
+        // it): its title comes from its media, else its date.
+        let title = if title.is_empty() {
+            let title = untitled_slide_title(object, display_date.as_deref(), &start.date);
+            self.warn(path, Unmapped::UntitledSlide, title.fr.clone());
+            title
+        } else {
+            both(title)
+        };
         let event_idx = self.origins.len();
         let id = match scalar(object.get("unique_id")) {
             Some(id) => id,
-            None => self.fresh_id(&title, event_idx),
+            None => self.fresh_id(&title.en, event_idx),
         };
         let group = scalar(object.get("group"));
         let track = self.track_of(group);
@@ -833,13 +861,51 @@ impl Converter {
             id,
             date: start.date.iso(),
             date_note: display_date.map(|d| both(super::rich_text::plain_text(&d))),
-            title: both(title),
+            title,
             summary: both(body_html.trim().to_string()),
             track,
             media,
             ..RawEvent::default()
         });
         self.origins.push(path.to_string());
+    }
+}
+
+/// The title of a slide with neither headline nor text: its media's
+/// caption or credit, else what the media is ("Média : youtube.com" /
+/// "Media: youtube.com"), else its display date or date.
+fn untitled_slide_title(
+    object: &Map<String, Value>,
+    display_date: Option<&str>,
+    date: &Date,
+) -> Text {
+    let media = object.get("media");
+    let media_text = |key: &str| {
+        media
+            .and_then(|m| m.get(key))
+            .and_then(Value::as_str)
+            .map(super::rich_text::plain_text)
+            .filter(|t| !t.is_empty())
+    };
+    if let Some(text) = media_text("caption").or_else(|| media_text("credit")) {
+        return both(shorten(&text, 80));
+    }
+    let url = media.and_then(|m| scalar(m.get("url"))).unwrap_or_default();
+    let host = url
+        .split("://")
+        .nth(1)
+        .and_then(|rest| rest.split(['/', '?', '#']).next())
+        .map(|host| host.trim_start_matches("www.").to_string())
+        .filter(|host| !host.is_empty());
+    if let Some(host) = host {
+        return Text {
+            fr: format!("Média\u{202f}: {host}"),
+            en: format!("Media: {host}"),
+        };
+    }
+    match display_date {
+        Some(shown) if !shown.trim().is_empty() => both(super::rich_text::plain_text(shown)),
+        _ => both(date.iso()),
     }
 }
 
@@ -878,9 +944,13 @@ fn csv_to_json(
         .iter()
         .map(|f| f.text.trim().to_string())
         .collect();
-    let missing: Vec<&str> = ["Year", "Headline"]
+    let has = |name: &str| columns.iter().any(|k| k == name);
+    // The first template's sheets date their rows in one cell.
+    let one_cell_dates = !has("Year") && (has("Start Date") || has("End Date"));
+    let date_column = if one_cell_dates { "Start Date" } else { "Year" };
+    let missing: Vec<&str> = [date_column, "Headline"]
         .into_iter()
-        .filter(|c| !columns.iter().any(|k| k == c))
+        .filter(|c| !has(c))
         .collect();
     if !missing.is_empty() {
         let mut problem = Problem::error(
@@ -931,14 +1001,22 @@ fn csv_to_json(
             }
             target.insert(pointer[pointer.len() - 1].to_string(), Value::String(value));
         };
-        put(&mut object, &["start_date", "year"], cell("Year"));
-        put(&mut object, &["start_date", "month"], cell("Month"));
-        put(&mut object, &["start_date", "day"], cell("Day"));
-        put(&mut object, &["start_date", "hour"], cell("Time"));
-        put(&mut object, &["end_date", "year"], cell("End Year"));
-        put(&mut object, &["end_date", "month"], cell("End Month"));
-        put(&mut object, &["end_date", "day"], cell("End Day"));
-        put(&mut object, &["end_date", "hour"], cell("End Time"));
+        if one_cell_dates {
+            for (key, column) in [("start_date", "Start Date"), ("end_date", "End Date")] {
+                if let Some(text) = cell(column) {
+                    object.insert(key.to_string(), Value::Object(parse_one_cell_date(&text)));
+                }
+            }
+        } else {
+            put(&mut object, &["start_date", "year"], cell("Year"));
+            put(&mut object, &["start_date", "month"], cell("Month"));
+            put(&mut object, &["start_date", "day"], cell("Day"));
+            put(&mut object, &["start_date", "hour"], cell("Time"));
+            put(&mut object, &["end_date", "year"], cell("End Year"));
+            put(&mut object, &["end_date", "month"], cell("End Month"));
+            put(&mut object, &["end_date", "day"], cell("End Day"));
+            put(&mut object, &["end_date", "hour"], cell("End Time"));
+        }
         put(&mut object, &["display_date"], cell("Display Date"));
         put(&mut object, &["text", "headline"], cell("Headline"));
         put(&mut object, &["text", "text"], cell("Text"));
@@ -1023,6 +1101,66 @@ fn csv_to_json(
     (Value::Object(top), rows)
 }
 
+/// A date written in one cell, as TimelineJS's first template has them
+/// (its `parseDate`): `2025`, `-300`, `2025-07`, `2025-07-09`,
+/// `2025-07-09T14:30`, `7/9/2025` (month first), `7/2025`, with an
+/// optional time `14:30`. Anything else gives no year, which is reported.
+fn parse_one_cell_date(text: &str) -> Map<String, Value> {
+    let mut date = Map::new();
+    let mut set = |key: &str, value: &str| {
+        date.insert(key.to_string(), Value::String(value.to_string()));
+    };
+    let text = text.trim();
+    let (day_part, time_part) = match text.split_once(['T', ' ']) {
+        Some((day, time)) if time.contains(':') => (day.trim(), Some(time.trim())),
+        _ if text.contains(':') && !text.contains('/') && !text.contains('-') => ("", Some(text)),
+        _ => (text, None),
+    };
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    if day_part.contains('/') {
+        let parts: Vec<&str> = day_part.split('/').map(str::trim).collect();
+        match parts.as_slice() {
+            [month, day, year] if digits(month) && digits(day) && digits(year) => {
+                set("month", month);
+                set("day", day);
+                set("year", year);
+            }
+            [month, year] if digits(month) && digits(year) => {
+                set("month", month);
+                set("year", year);
+            }
+            _ => {}
+        }
+    } else if !day_part.is_empty() {
+        let unsigned = day_part.strip_prefix(['-', '+']).unwrap_or(day_part);
+        let negative = day_part.starts_with('-');
+        let parts: Vec<&str> = unsigned.split('-').collect();
+        if parts.iter().all(|p| digits(p)) && parts.len() <= 3 {
+            let year = if negative {
+                format!("-{}", parts[0])
+            } else {
+                parts[0].to_string()
+            };
+            set("year", &year);
+            if let Some(month) = parts.get(1) {
+                set("month", month);
+            }
+            if let Some(day) = parts.get(2) {
+                set("day", day);
+            }
+        }
+    }
+    if let Some(time) = time_part {
+        let mut pieces = time.split(':');
+        for key in ["hour", "minute", "second"] {
+            if let Some(piece) = pieces.next().filter(|p| !p.is_empty()) {
+                set(key, piece.split(['.', 'Z', '+']).next().unwrap_or(piece));
+            }
+        }
+    }
+    date
+}
+
 fn csv_cell_position(record: &Record, columns: &[String], name: &str) -> (usize, usize) {
     columns
         .iter()
@@ -1083,6 +1221,114 @@ mod tests {
         assert_eq!(csv_column("text.text"), Some("Text"));
         assert_eq!(csv_column("media.thumbnail"), Some("Media Thumbnail"));
         assert_eq!(csv_column("unique_id"), None);
+    }
+
+    #[test]
+    fn one_cell_dates_read_as_timelinejs_reads_them() {
+        let read = |text: &str| Value::Object(parse_one_cell_date(text));
+        assert_eq!(read("2025"), serde_json::json!({"year": "2025"}));
+        assert_eq!(read("-300"), serde_json::json!({"year": "-300"}));
+        assert_eq!(
+            read("2025-07-09"),
+            serde_json::json!({"year": "2025", "month": "07", "day": "09"})
+        );
+        assert_eq!(
+            read("7/9/2025"),
+            serde_json::json!({"year": "2025", "month": "7", "day": "9"})
+        );
+        assert_eq!(
+            read("7/2025"),
+            serde_json::json!({"year": "2025", "month": "7"})
+        );
+        assert_eq!(
+            read("2025-07-09T14:30"),
+            serde_json::json!({"year": "2025", "month": "07", "day": "09", "hour": "14", "minute": "30"})
+        );
+        assert_eq!(
+            read("7/9/2025 14:30"),
+            serde_json::json!({"year": "2025", "month": "7", "day": "9", "hour": "14", "minute": "30"})
+        );
+        assert_eq!(read("July 4, 1776"), serde_json::json!({}));
+    }
+
+    #[test]
+    fn a_first_template_sheet_with_start_and_end_dates_imports() {
+        let csv = "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag\n\
+                   ,,My title,Intro,,,,,title,\n\
+                   7/4/1776,,Independence,<p>Signed.</p>,,,,,,Politics\n\
+                   -44,,Ides of March,,,,,,,\n\
+                   1969-07-20,1969-07-24,Apollo 11,,,,,,,Space\n\
+                   July 1969,,No year here,,,,,,,\n";
+        let imported = from_csv(csv);
+        let dates: Vec<String> = imported
+            .dataset
+            .events
+            .iter()
+            .map(|e| e.date.iso())
+            .collect();
+        assert_eq!(dates, ["-0044", "1776-07-04", "1969-07-20"]);
+        assert_eq!(imported.dataset.title.en, "My title");
+        let places: Vec<String> = imported.problems.iter().map(Problem::place).collect();
+        assert!(
+            places
+                .iter()
+                .any(|p| p.starts_with("rows[6][\"Start Date\"]")),
+            "{places:?}"
+        );
+        assert!(
+            places
+                .iter()
+                .any(|p| p.starts_with("rows[5][\"End Date\"]")),
+            "{places:?}"
+        );
+        let tracks: Vec<&str> = imported
+            .dataset
+            .tracks
+            .iter()
+            .map(|t| t.id.as_str())
+            .collect();
+        assert!(
+            tracks.contains(&"politics") && tracks.contains(&"space"),
+            "{tracks:?}"
+        );
+    }
+
+    #[test]
+    fn a_slide_with_only_media_shows_with_a_title_from_it() {
+        let json = r#"{"events": [
+            {"start_date": {"year": "1900"}, "media": {"url": "http://www.youtube.com/watch?v=x"}, "text": {"headline": "", "text": ""}},
+            {"start_date": {"year": "1901"}, "media": {"url": "https://example.org/a.jpg", "caption": "<b>A portrait</b>"}},
+            {"start_date": {"year": "1902"}, "display_date": "Spring 1902"}
+        ]}"#;
+        let imported = from_json(json);
+        let titles: Vec<(&str, &str)> = imported
+            .dataset
+            .events
+            .iter()
+            .map(|e| (e.title.fr.as_str(), e.title.en.as_str()))
+            .collect();
+        assert_eq!(
+            titles,
+            [
+                ("Média\u{202f}: youtube.com", "Media: youtube.com"),
+                ("A portrait", "A portrait"),
+                ("Spring 1902", "Spring 1902")
+            ]
+        );
+        let untitled = imported
+            .problems
+            .iter()
+            .filter(|p| {
+                matches!(
+                    p.kind,
+                    ProblemKind::NotMapped {
+                        feature: Unmapped::UntitledSlide,
+                        ..
+                    }
+                )
+            })
+            .count();
+        assert_eq!(untitled, 3);
     }
 
     #[test]

@@ -362,6 +362,30 @@ fn axe_core() -> Result<PathBuf> {
     Ok(axe_js)
 }
 
+/// The npm package of TimelineJS whose example timelines `cargo xtask test` imports
+/// (`crate::real_timelines`); `bench/` uses the same version.
+pub const TIMELINEJS_PACKAGE: &str = "@knight-lab/timelinejs";
+pub const TIMELINEJS_VERSION: &str = "3.9.11";
+
+/// TimelineJS from npm into `.tools/` (never committed); returns the package's directory.
+pub fn timelinejs_package() -> Result<PathBuf> {
+    let package_dir = project::tools_dir()
+        .join("node_modules")
+        .join(TIMELINEJS_PACKAGE);
+    let package_json = package_dir.join("package.json");
+    ensure(
+        &format!("{TIMELINEJS_PACKAGE} {TIMELINEJS_VERSION} (npm, in .tools/)"),
+        || {
+            let text = std::fs::read_to_string(&package_json).ok()?;
+            let wanted = format!("\"version\": \"{TIMELINEJS_VERSION}\"");
+            text.contains(&wanted)
+                .then(|| TIMELINEJS_VERSION.to_string())
+        },
+        || npm_install_tool(&format!("{TIMELINEJS_PACKAGE}@{TIMELINEJS_VERSION}")),
+    )?;
+    Ok(package_dir)
+}
+
 /// The version of the `wasm-bindgen` crate in the workspace's Cargo.lock.
 pub fn wasm_bindgen_version_in_lockfile(root: &Path) -> Result<String> {
     let lockfile = root.join("Cargo.lock");

@@ -16,6 +16,7 @@ mod gen_data;
 mod import;
 mod install;
 mod project;
+mod real_timelines;
 mod schema;
 mod serve;
 mod single_file;
@@ -50,6 +51,9 @@ commands:
   import FILE -o OUT.json [--lang fr|en]
                      convert a TimelineJS JSON or CSV timeline into this timeline's format,
                      reporting what cannot be mapped
+  check-timelines DIR
+                     import every TimelineJS JSON and CSV file under DIR and compare the events
+                     each holds with those shown (`test` does it on Knight Lab's npm examples)
   schema             write www/data/ai-race-2025.schema.json from the model types
   gen-data [N...]    write synthetic datasets of N events to bench/data/ (default: 200 1000
                      10000 100000); the same N always gives the same file
@@ -72,6 +76,7 @@ fn main() -> ExitCode {
         Some("single-file") => single_file::single_file(&args[1..]),
         Some("validate") => validate::validate(&args[1..]),
         Some("import") => import::import(&args[1..]),
+        Some("check-timelines") => real_timelines::check_command(&args[1..]),
         Some("schema") if args.len() == 1 => schema::schema(),
         Some("static-html") => static_html::static_html(&args[1..]),
         Some("help" | "--help" | "-h") => {

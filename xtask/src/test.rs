@@ -53,6 +53,11 @@ const STEPS: &[Step] = &[
         run: host_tests,
     },
     Step {
+        id: "timelinejs",
+        name: "real TimelineJS timelines (the examples of the npm package, imported)",
+        run: real_timelines,
+    },
+    Step {
         id: "wasm-chromium",
         name: "browser tests (wasm-bindgen-test, headless Chromium)",
         run: browser_tests,
@@ -313,6 +318,10 @@ fn end_to_end_tests(context: &Context, engine: &str, wrapper: &[&str]) -> Result
         .env("GECKODRIVER", &context.geckodriver)
         .env("WEBKIT_WEBDRIVER", &context.webkit_webdriver)
         .env("WEBKIT_MINIBROWSER", &context.minibrowser))
+}
+
+fn real_timelines(_context: &Context) -> Result<()> {
+    crate::real_timelines::check()
 }
 
 fn end_to_end_tests_chromium(context: &Context) -> Result<()> {
