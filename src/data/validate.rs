@@ -301,6 +301,9 @@ impl Checker {
                         Err(DateError::Impossible) => {
                             self.warning(path, ProblemKind::ImpossibleDate { value })
                         }
+                        Err(DateError::OutOfRange) => {
+                            self.warning(path, ProblemKind::YearOutOfRange { value })
+                        }
                     }
                 }
                 documents.push(doc);
