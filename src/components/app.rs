@@ -21,7 +21,6 @@ use super::timeline::Timeline;
 use crate::data::{Problem, ProblemKind};
 use crate::i18n::{fill, Lang};
 use crate::state::shown::{DataOrigin, Shown};
-use crate::state::url::ViewDays;
 
 /// The whole page inside `#app`: picks the data, then shows its [`Story`].
 #[component]

@@ -10,7 +10,6 @@ use super::browser;
 use super::context::AppContext;
 use crate::state::embed::{embed_code, EmbedView};
 use crate::state::shown::DataOrigin;
-use crate::state::url::ViewDays;
 
 /// The button (in the page header) and the dialog it opens. Nothing in
 /// embed mode (an embedded view has no page chrome) nor in a page opened

@@ -571,6 +571,7 @@ fn marker_button(
                 if gestures.swallows_click() {
                     return;
                 }
+                let axis = state.with_untracked(|s| s.axis);
                 let (span, first) = signals.members.with_untracked(|members| {
                     let members = members.as_deref().unwrap_or(&[]);
                     (
