@@ -13,10 +13,10 @@
 
 use std::fmt::Write;
 
-use crate::charts::kind_name;
-use crate::data::rich_text::{self, is_web_url, safe_href, Node};
-use crate::data::{Dataset, DateKind, Event, SourceRef};
-use crate::i18n::{fill, format_date, format_figure, format_number, Lang, Strings};
+use crate::data::rich_text::{self, safe_href, Node};
+use crate::data::Dataset;
+use crate::i18n::{Lang, PlainFormatter};
+use crate::present::{self, Citation, Column, Quoted, Row};
 
 /// Escapes text for an element's content.
 pub fn escape_text(text: &str) -> String {
@@ -116,13 +116,7 @@ fn loading_state(dataset: &Dataset, lang: Lang) -> String {
         );
     }
     html.push_str("</div><ul class=\"legend\">");
-    for (marker_class, text) in [
-        ("single precision-day", strings.legend_day),
-        ("single precision-month", strings.legend_month),
-        ("single derived", strings.legend_derived),
-        ("single reported", strings.legend_reported),
-        ("cluster", strings.legend_cluster),
-    ] {
+    for (marker_class, text) in present::legend_items(lang) {
         let dot = if marker_class == "cluster" { "3" } else { "" };
         let _ = write!(
             html,
@@ -142,204 +136,188 @@ fn loading_state(dataset: &Dataset, lang: Lang) -> String {
 /// players, figures and sources with their quotes.
 pub fn events_list(dataset: &Dataset, lang: Lang) -> String {
     let mut html = String::from("<ol class=\"static-events\" data-testid=\"static-events\">");
-    for event in &dataset.events {
-        event_item(dataset, event, lang, &mut html);
+    for event_idx in 0..dataset.events.len() {
+        event_item(dataset, event_idx, lang, &mut html);
     }
     html.push_str("</ol>");
     html
 }
 
-fn event_item(dataset: &Dataset, event: &Event, lang: Lang, html: &mut String) {
+fn event_item(dataset: &Dataset, event_idx: usize, lang: Lang, html: &mut String) {
     let strings = lang.strings();
+    let fmt = PlainFormatter(lang);
+    let Some(lines) = present::event_lines(dataset, event_idx, &fmt) else {
+        return;
+    };
     let _ = write!(
         html,
         "<li class=\"static-event\" data-event-id=\"{}\"><article>\
-         <p class=\"static-date\"><time datetime=\"{}\">{}</time>{}</p><h3>{}</h3>",
-        escape_attr(&event.id),
-        escape_attr(&event.date.iso()),
-        escape_text(&format_date(&event.date, lang)),
-        date_notes(dataset, event, lang)
-            .map(|notes| format!(
-                " <span class=\"date-note\">— {}</span>",
-                escape_text(&notes)
-            ))
-            .unwrap_or_default(),
-        escape_text(lang.pick(&event.title)),
+         <p class=\"static-date\"><time datetime=\"{}\">{}</time> <span class=\"date-note\">— {}</span></p><h3>{}</h3>",
+        escape_attr(&lines.id),
+        escape_attr(&lines.date.iso),
+        escape_text(&lines.date.date),
+        escape_text(&lines.date.notes_text(lang)),
+        escape_text(&lines.title),
     );
-    if let Some(track) = dataset.tracks.get(event.track_idx) {
+    if let Some(track) = &lines.track {
         let _ = write!(
             html,
             "<p class=\"detail-track\"><span class=\"track-badge track-{}\">{}</span></p>",
-            event.track_idx,
-            escape_text(lang.pick(&track.label))
+            lines.track_idx,
+            escape_text(track)
+        );
+    }
+    if let Some(note) = lines.per_article {
+        let _ = write!(
+            html,
+            "<p class=\"per-article\">{}</p>",
+            escape_text(&present::capitalised(note))
         );
     }
     html.push_str("<div class=\"summary\">");
-    rich_text_html(lang.pick(&event.summary), html);
+    rich_text_html(&lines.summary, html);
     html.push_str("</div>");
-    if !event.actors.is_empty() {
-        let names: Vec<String> = event
-            .actors
-            .iter()
-            .map(|id| dataset.actor_name(id, lang))
-            .map(escape_text)
-            .collect();
+    if !lines.actors.is_empty() {
         let _ = write!(
             html,
-            "<p class=\"static-actors\">{}{}{}</p>",
-            escape_text(strings.actors_heading),
-            escape_text(strings.colon),
-            names.join(", ")
+            "<p class=\"static-actors\">{}</p>",
+            escape_text(&present::labelled(
+                strings.actors_heading,
+                &present::join_names(&lines.actors),
+                lang
+            )),
         );
     }
-    if !event.figure_idxs.is_empty() {
+    if !lines.figures.is_empty() {
         html.push_str("<ul class=\"figures\">");
-        for &figure_idx in &event.figure_idxs {
-            if let Some(figure) = dataset.figures.get(figure_idx) {
-                let _ = write!(
-                    html,
-                    "<li><strong class=\"figure-value\">{}</strong> {}</li>",
-                    escape_text(&format_figure(figure, lang)),
-                    escape_text(lang.pick(&figure.label))
-                );
+        for figure in &lines.figures {
+            let _ = write!(
+                html,
+                "<li><strong class=\"figure-value\">{}</strong> {} <span class=\"muted\">({})</span>",
+                escape_text(&figure.value),
+                escape_text(&figure.label),
+                escape_text(&figure.facts()),
+            );
+            for (class, text) in [
+                ("figure-attribution", figure.attribution_text(lang)),
+                ("figure-notes", figure.notes_text(lang)),
+            ] {
+                if !text.is_empty() {
+                    let _ = write!(
+                        html,
+                        " <span class=\"{class}\">{}</span>",
+                        escape_text(&text)
+                    );
+                }
             }
+            html.push_str("</li>");
         }
         html.push_str("</ul>");
     }
-    if !event.sources.is_empty() {
+    if !lines.sources.is_empty() {
         let _ = write!(
             html,
             "<h4>{}</h4><ul class=\"sources\">",
             escape_text(strings.sources_heading)
         );
-        for source in &event.sources {
-            source_item(dataset, source, lang, html);
+        for citation in &lines.sources {
+            source_item(citation, lang, html);
         }
         html.push_str("</ul>");
     }
     html.push_str("</article></li>");
 }
 
-/// "date of the article reporting it", derived deadlines and date notes.
-fn date_notes(dataset: &Dataset, event: &Event, lang: Lang) -> Option<String> {
-    let strings = lang.strings();
-    let mut notes: Vec<String> = Vec::new();
-    if event.date_kind == DateKind::Reported {
-        notes.push(strings.date_reported.to_string());
-    }
-    if let Some(derivation) = &event.derived {
-        let base = dataset
-            .event_idx(&derivation.from)
-            .map(|idx| lang.pick(&dataset.events[idx].title).to_string())
-            .unwrap_or_default();
-        let offset = if derivation.months > 0 {
-            fill(strings.date_derived_months, derivation.months)
-        } else {
-            fill(strings.date_derived_days, derivation.days)
-        };
-        notes.push(format!("{offset} « {base} »"));
-    }
-    if let Some(note) = &event.date_note {
-        notes.push(lang.pick(note).to_string());
-    }
-    (!notes.is_empty()).then(|| notes.join(" ; "))
+/// A quotation: the reader's quotation marks around the French text (the
+/// markup of `components::source_list::quote_view`).
+fn quote_html(quoted: &Quoted) -> String {
+    format!(
+        "<span class=\"quote\">{}<span lang=\"fr\">{}</span>{}</span>",
+        escape_text(quoted.open),
+        escape_text(&quoted.text),
+        escape_text(quoted.close)
+    )
 }
 
-fn source_item(dataset: &Dataset, source: &SourceRef, lang: Lang, html: &mut String) {
+/// One source, with the markup of `components::source_list`.
+fn source_item(citation: &Citation, lang: Lang, html: &mut String) {
     let strings = lang.strings();
-    let note = source
-        .note
-        .as_ref()
-        .map(|note| lang.pick(note))
-        .filter(|note| !note.trim().is_empty())
+    let note = citation
+        .note()
         .map(|note| format!(" <span class=\"source-note\">{}</span>", escape_text(note)))
         .unwrap_or_default();
-    match (&source.seed, &source.url) {
-        (Some(seed), _) => {
-            let title = dataset.document(seed).map_or("", |doc| doc.title.as_str());
-            let quote = source.quote.as_deref().unwrap_or_default();
+    let label = escape_text(citation.label(lang));
+    let colon = escape_text(strings.colon);
+    match citation {
+        Citation::Seed(seed) => {
+            let quote = seed
+                .quote
+                .as_ref()
+                .map(|quoted| format!("<blockquote>{}</blockquote>", quote_html(quoted)))
+                .unwrap_or_default();
             let _ = write!(
                 html,
-                "<li class=\"source\"><blockquote lang=\"fr\"><q>{}</q></blockquote>\
-                 <p class=\"source-ref\">{}{}<cite lang=\"fr\">{}</cite> <span class=\"muted\">({})</span>{note}</p></li>",
-                escape_text(quote),
-                escape_text(strings.seed_source_label),
-                escape_text(strings.colon),
-                escape_text(title),
-                escape_text(seed),
+                "<li class=\"source\">{quote}<p class=\"source-ref\">{label}{colon}<cite lang=\"fr\">{}</cite> \
+                 <span class=\"source-date\">({})</span> <span class=\"muted\">({})</span>{note}</p></li>",
+                escape_text(&seed.title),
+                escape_text(&seed.date),
+                escape_text(&seed.file),
             );
         }
-        (None, Some(url)) => {
-            let publisher = source.publisher.as_deref().unwrap_or(url.as_str());
-            let link = if is_web_url(url) {
-                format!(
+        Citation::Public(public) => {
+            let link = match &public.url {
+                Some(url) => format!(
                     "<a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
                     escape_attr(url),
-                    escape_text(publisher)
-                )
-            } else {
-                escape_text(publisher)
+                    escape_text(&public.publisher)
+                ),
+                None => escape_text(&public.publisher),
             };
             let _ = write!(
                 html,
-                "<li class=\"source public\"><p class=\"source-ref\">{}{}{link}{note}</p></li>",
-                escape_text(strings.public_source_label),
-                escape_text(strings.colon),
+                "<li class=\"source public\"><p class=\"source-ref\">{label}{colon}{link}{note}</p></li>"
             );
         }
-        (None, None) => {}
+        Citation::Empty => {}
     }
 }
 
+/// The columns of the static figure table.
+pub const STATIC_FIGURE_COLUMNS: [Column; 4] =
+    [Column::Value, Column::Label, Column::Facts, Column::Event];
+
 /// Every figure, in timeline order: value, what it measures, its kind and
-/// period, and the event it belongs to.
+/// period, and the event it belongs to, in the columns the presentation
+/// layer defines.
 pub fn figures_table(dataset: &Dataset, lang: Lang) -> String {
-    let strings = lang.strings();
+    let fmt = PlainFormatter(lang);
     let mut figure_idxs: Vec<usize> = (0..dataset.figures.len()).collect();
     figure_idxs.sort_by_key(|&idx| (dataset.figures[idx].event_idx, idx));
-    let mut html = String::new();
-    let _ = write!(
-        html,
-        "<table class=\"static-figures\" data-testid=\"static-figures\"><thead><tr>\
-         <th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th><th scope=\"col\">{}</th>\
-         </tr></thead><tbody>",
-        escape_text(strings.static_figure_col),
-        escape_text(strings.static_what_col),
-        escape_text(strings.chart_col_kind),
-        escape_text(strings.static_event_col),
-    );
-    for idx in figure_idxs {
-        let figure = &dataset.figures[idx];
-        let event = dataset.events.get(figure.event_idx);
+    let mut html =
+        String::from("<table class=\"static-figures\" data-testid=\"static-figures\"><thead><tr>");
+    for column in STATIC_FIGURE_COLUMNS {
         let _ = write!(
             html,
-            "<tr><td><strong>{}</strong></td><td>{}</td><td>{}</td><td>{}</td></tr>",
-            escape_text(&format_figure(figure, lang)),
-            escape_text(lang.pick(&figure.label)),
-            escape_text(&figure_qualifiers(figure, strings, lang)),
-            event
-                .map(|event| format!(
-                    "{} ({})",
-                    escape_text(lang.pick(&event.title)),
-                    escape_text(&format_date(&event.date, lang))
-                ))
-                .unwrap_or_default(),
+            "<th scope=\"col\">{}</th>",
+            escape_text(column.header(lang))
         );
+    }
+    html.push_str("</tr></thead><tbody>");
+    for idx in figure_idxs {
+        let row = Row::new(dataset, idx);
+        html.push_str("<tr>");
+        for (i, column) in STATIC_FIGURE_COLUMNS.iter().enumerate() {
+            let text = escape_text(&column.text(&row, &fmt));
+            if i == 0 {
+                let _ = write!(html, "<td><strong>{text}</strong></td>");
+            } else {
+                let _ = write!(html, "<td>{text}</td>");
+            }
+        }
+        html.push_str("</tr>");
     }
     html.push_str("</tbody></table>");
     html
-}
-
-fn figure_qualifiers(figure: &crate::data::Figure, strings: &Strings, lang: Lang) -> String {
-    let mut qualifiers = vec![kind_name(figure.kind, strings).to_string()];
-    if let Some(period) = figure.period {
-        qualifiers.push(if period.years == 1.0 {
-            strings.period_one_year.to_string()
-        } else {
-            fill(strings.period_years, format_number(period.years, lang, 1))
-        });
-    }
-    qualifiers.join(", ")
 }
 
 /// The articles the story rests on.
@@ -464,6 +442,93 @@ mod tests {
         );
         let english = app_placeholder(&dataset, Lang::En);
         assert!(english.contains(&escape_text(&dataset.events[0].title.en)));
+    }
+
+    /// The static version, the print version (`events_list`, which the app
+    /// writes before printing) and the page's tooltips, tables and cards
+    /// show each figure and each date in the words of the presentation
+    /// layer; the detail panel calls the same `present::event_lines` (and
+    /// `tests/web.rs` checks that the browser's `Intl` gives the same
+    /// lines as the plain formatter used here).
+    #[test]
+    fn the_page_the_print_and_the_static_version_word_figures_and_dates_alike() {
+        use crate::charts::key_figures::card;
+        use crate::charts::tooltip::figure_tooltip;
+        use crate::present::{event_lines, figure_value};
+        let (dataset, _) = data::bundled();
+        for lang in Lang::ALL {
+            let fmt = PlainFormatter(lang);
+            let static_version = app_placeholder(&dataset, lang);
+            let print_version = events_list(&dataset, lang);
+            for idx in 0..dataset.events.len() {
+                let lines = event_lines(&dataset, idx, &fmt).unwrap();
+                let date = format!(
+                    "<time datetime=\"{}\">{}</time> <span class=\"date-note\">— {}</span>",
+                    lines.date.iso,
+                    escape_text(&lines.date.date),
+                    escape_text(&lines.date.notes_text(lang))
+                );
+                for (name, html) in [("static", &static_version), ("print", &print_version)] {
+                    assert!(html.contains(&date), "{name} {lang:?}: {date}");
+                }
+            }
+            for (idx, figure) in dataset.figures.iter().enumerate() {
+                let value = figure_value(figure, &fmt);
+                let in_list = format!(
+                    "<strong class=\"figure-value\">{}</strong>",
+                    escape_text(&value)
+                );
+                let in_table = format!("<td><strong>{}</strong></td>", escape_text(&value));
+                assert!(print_version.contains(&in_list), "print {lang:?}: {value}");
+                assert!(
+                    static_version.contains(&in_list),
+                    "static {lang:?}: {value}"
+                );
+                assert!(
+                    static_version.contains(&in_table),
+                    "static table {lang:?}: {value}"
+                );
+                let tooltip = figure_tooltip(&dataset, idx, &fmt, Vec::new());
+                assert_eq!(tooltip.rows[0].1, value, "tooltip {lang:?}");
+                assert_eq!(
+                    card(&dataset, idx, &fmt).lines.value,
+                    value,
+                    "card {lang:?}"
+                );
+            }
+        }
+        let aws = dataset
+            .figures
+            .iter()
+            .find(|f| f.id == "aws-government-50bn")
+            .unwrap();
+        assert_eq!(figure_value(aws, &PlainFormatter(Lang::En)), "up to $50bn");
+        assert_eq!(
+            figure_value(aws, &PlainFormatter(Lang::Fr)),
+            "jusqu’à 50\u{a0}Md$"
+        );
+        // Outside the French text (quotes and article titles, in
+        // `lang="fr"` elements), the English version has no French marks.
+        let english = app_placeholder(&dataset, Lang::En);
+        let mut outside_french = String::new();
+        let mut rest = english.as_str();
+        while let Some(start) = rest.find("lang=\"fr\">") {
+            outside_french.push_str(&rest[..start]);
+            let after = &rest[start..];
+            rest = after.find("</").map_or("", |end| &after[end..]);
+        }
+        outside_french.push_str(rest);
+        assert!(
+            english.contains("“<span lang=\"fr\">"),
+            "English quotation marks"
+        );
+        for mark in ['«', '»', '\u{202f}'] {
+            assert!(
+                !outside_french.contains(mark),
+                "{mark:?} in the English version"
+            );
+        }
+        assert!(!outside_french.contains(" ; "));
     }
 
     #[test]

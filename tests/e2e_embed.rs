@@ -412,7 +412,7 @@ const STATIC_VERSION: &str = "
         loading_shown: shown(document.querySelector('[data-testid=loading-state]')),
         n_events: events.length,
         n_dated: events.filter(li => li.querySelector('time[datetime]')).length,
-        n_quotes: document.querySelectorAll('[data-testid=static-events] blockquote q').length,
+        n_quotes: document.querySelectorAll('[data-testid=static-events] blockquote [lang=fr]').length,
         n_figures: document.querySelectorAll('[data-testid=static-figures] tbody tr').length,
         ids: events.map(li => li.getAttribute('data-event-id')),
         state: document.getElementById('app').getAttribute('data-state'),

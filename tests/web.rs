@@ -369,3 +369,30 @@ fn intl_prints_what_the_pure_rules_decide() {
     assert_eq!(en.date(&Date::parse("2025-07").unwrap()), "July 2025");
     assert_eq!(fr.date(&Date::parse("2023").unwrap()), "2023");
 }
+
+/// The page words every event and figure with `Intl` (the detail panel,
+/// the cards, the tooltips); the static and print versions with the plain
+/// formatter. Both go through `present`, and must read the same.
+#[wasm_bindgen_test]
+fn the_page_words_events_and_figures_as_the_static_version_does() {
+    use ai_race::i18n::PlainFormatter;
+    use ai_race::present::{event_lines, figure_lines};
+    let (dataset, _) = data::bundled();
+    for lang in Lang::ALL {
+        let (intl, plain) = (IntlFormatter::new(lang), PlainFormatter(lang));
+        for idx in 0..dataset.events.len() {
+            assert_eq!(
+                event_lines(&dataset, idx, &intl),
+                event_lines(&dataset, idx, &plain),
+                "{lang:?}: {}",
+                dataset.events[idx].id
+            );
+        }
+        for idx in 0..dataset.figures.len() {
+            assert_eq!(
+                figure_lines(&dataset, idx, &intl),
+                figure_lines(&dataset, idx, &plain)
+            );
+        }
+    }
+}

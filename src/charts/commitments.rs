@@ -14,13 +14,13 @@ use plotters::prelude::*;
 
 use super::tooltip::figure_tooltip;
 use super::{
-    draw_label, draw_label_colored, estimate_text_px, fill_named, fill_rect, kind_name, kind_paint,
-    order, outline_rect, short_initiative_label, truncate_to, whole, Align, AxisTick, DrawResult,
+    draw_label, draw_label_colored, estimate_text_px, fill_named, fill_rect, kind_paint, order,
+    outline_rect, short_initiative_label, truncate_to, whole, Align, AxisTick, DrawResult,
     Highlight, Label, Mark, Paint, Rect, Theme,
 };
 use crate::data::{Dataset, FigureKind, Qualifier};
 use crate::i18n::{fill, Formatter};
-use crate::present::qualified;
+use crate::present;
 use crate::scale::linear::{log_domain, max_ticks_for, nice_domain};
 use crate::scale::{LinearScale, LogScale, NumericScale};
 
@@ -463,19 +463,24 @@ impl CommitmentsLayout {
 }
 
 /// A row's name: the kind, and for a claimed-secured amount who claims it
-/// ("secured, per Elon Musk").
+/// ("secured, per Elon Musk": who states it; older files name them in
+/// `committed_by`).
 fn row_label(dataset: &Dataset, bar: &CommitmentBar, fmt: &dyn Formatter) -> String {
-    let strings = fmt.lang().strings();
+    let lang = fmt.lang();
     if bar.kind == FigureKind::ClaimedSecured {
-        let who = dataset.figures[bar.figure_idx]
-            .committed_by
+        let figure = &dataset.figures[bar.figure_idx];
+        let who = figure
+            .stated_by
             .first()
-            .and_then(|id| dataset.actor(id));
-        if let Some(actor) = who {
-            return fill(strings.chart_secured_per, fmt.lang().pick(&actor.name));
+            .or_else(|| figure.committed_by.first());
+        if let Some(id) = who {
+            return fill(
+                lang.strings().chart_secured_per,
+                dataset.actor_name(id, lang),
+            );
         }
     }
-    kind_name(bar.kind, strings).to_string()
+    present::kind_label(bar.kind, lang).to_string()
 }
 
 /// The value label, longest first: "10 Md$ · 2 % de l’annonce", then
@@ -490,10 +495,9 @@ fn value_texts(
 ) -> Vec<String> {
     let strings = fmt.lang().strings();
     let amount = match mode {
-        AmountMode::Total => fmt.amount(value),
-        AmountMode::PerYear => fmt.amount_per_year(value),
+        AmountMode::Total => present::amount(value, bar.qualifier, fmt),
+        AmountMode::PerYear => present::amount_per_year(value, bar.qualifier, fmt),
     };
-    let amount = qualified(&amount, bar.qualifier, fmt.lang());
     match reference {
         Some(reference)
             if matches!(

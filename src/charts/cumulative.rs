@@ -21,7 +21,7 @@ use super::{
 use crate::data::date::{civil_from_days, days_from_civil};
 use crate::data::{Dataset, DateKind, FigureKind, Qualifier};
 use crate::i18n::{format_tick, Formatter};
-use crate::present::qualified;
+use crate::present::{self, qualified};
 use crate::scale::linear::{max_ticks_for, nice_domain};
 use crate::scale::{time_ticks, LinearScale, TimeScale, View};
 
@@ -41,8 +41,8 @@ pub struct CumulativeStep {
     pub qualifier: Qualifier,
     /// The running total after this step.
     pub total_usd: f64,
-    /// The date is the reporting article's, not the announcement's.
-    pub reported: bool,
+    /// What the event's date is.
+    pub date_kind: DateKind,
 }
 
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -92,7 +92,7 @@ impl CumulativeModel {
                     amount_usd: figure.value,
                     qualifier: figure.qualifier,
                     total_usd: total,
-                    reported: dataset.events[event_idx].date_kind == DateKind::Reported,
+                    date_kind: dataset.events[event_idx].date_kind,
                 }
             })
             .collect();
@@ -125,7 +125,7 @@ pub struct StepPoint {
     pub y_before: f64,
     pub y: f64,
     pub paint: Paint,
-    /// Hollow when the date is the reporting article's.
+    /// Hollow when the date is not the event's own (see [`key`]).
     pub hollow: bool,
     pub label: Label,
 }
@@ -254,7 +254,7 @@ impl CumulativeLayout {
                 y_before: previous_y,
                 y,
                 paint: kind_paint(step.kind),
-                hollow: step.reported,
+                hollow: step.date_kind != DateKind::Occurred,
                 label: Label::new(String::new(), x, y, Align::Left, FONT_PX, Paint::Text),
             });
             previous_y = y;
@@ -588,6 +588,26 @@ pub fn draw_cumulative<DB: DrawingBackend>(
     Ok(())
 }
 
+/// The key to the points: (hollow, wording) for the filled point (the
+/// event's own date) and, when some steps have other kinds of date, the
+/// hollow point with those kinds' wording.
+pub fn key(model: &CumulativeModel, lang: crate::i18n::Lang) -> Vec<(bool, String)> {
+    let mut items = vec![(
+        false,
+        present::date_kind_label(DateKind::Occurred, lang).to_string(),
+    )];
+    let others: Vec<&str> = DateKind::ALL
+        .into_iter()
+        .filter(|kind| *kind != DateKind::Occurred)
+        .filter(|kind| model.steps.iter().any(|s| s.date_kind == *kind))
+        .map(|kind| present::date_kind_label(kind, lang))
+        .collect();
+    if !others.is_empty() {
+        items.push((true, present::join_notes(&others, lang)));
+    }
+    items
+}
+
 /// The chart in words: the total, how many announcements over which
 /// dates, what is counted and what is not, and the caveats.
 pub fn summary(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Formatter) -> String {
@@ -616,7 +636,11 @@ pub fn summary(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Formatter) 
     );
     text.push(' ');
     text.push_str(strings.chart_cumulative_rule);
-    if model.steps.iter().any(|s| s.reported) {
+    if model
+        .steps
+        .iter()
+        .any(|s| s.date_kind != DateKind::Occurred)
+    {
         text.push(' ');
         text.push_str(strings.chart_cumulative_reported);
     }
@@ -754,7 +778,11 @@ mod tests {
             .map(|k| svg::count_filled(&svg, "circle", theme.rgb(kind_paint(*k))))
             .sum();
         assert_eq!(coloured, model.steps.len());
-        let n_reported = model.steps.iter().filter(|s| s.reported).count();
+        let n_reported = model
+            .steps
+            .iter()
+            .filter(|s| s.date_kind != DateKind::Occurred)
+            .count();
         assert!(n_reported > 0);
         assert_eq!(
             svg::count_filled(&svg, "circle", theme.surface),

@@ -12,9 +12,10 @@ use super::actor_matrix::{kind_heading, ActorMatrix};
 use super::commitments::CommitmentsModel;
 use super::cumulative::{CumulativeModel, COUNTED_KINDS};
 use super::key_figures::KeyFigures;
-use super::source_citation;
-use crate::data::{ActorKind, Dataset, Figure, FigureKind, SourceRef, Unit};
-use crate::i18n::Lang;
+use crate::data::{ActorKind, Dataset};
+use crate::i18n::{Lang, PlainFormatter};
+use crate::present::columns::source_object;
+use crate::present::{Column, Row};
 
 /// Which chart's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -113,20 +114,6 @@ pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
     format!("{}\r\n", escaped.join(","))
 }
 
-fn snake(kind: FigureKind) -> String {
-    serde_json::to_value(kind)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
-fn unit_code(unit: Unit) -> String {
-    serde_json::to_value(unit)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn actor_kind_code(kind: ActorKind) -> String {
     serde_json::to_value(kind)
         .ok()
@@ -134,160 +121,97 @@ fn actor_kind_code(kind: ActorKind) -> String {
         .unwrap_or_default()
 }
 
-/// A number as written in data files: no exponent, no trailing ".0".
-fn raw_number(value: f64) -> String {
-    if value.fract() == 0.0 && value.abs() < 1e15 {
-        format!("{}", value as i64)
-    } else {
-        format!("{value}")
-    }
-}
+/// The columns of the commitments export (one definition of each in
+/// `present::columns`, shared with the on-screen tables).
+pub const COMMITMENTS_EXPORT: [Column; 18] = [
+    Column::FigureId,
+    Column::InitiativeId,
+    Column::Initiative,
+    Column::Kind,
+    Column::Amount,
+    Column::Qualifier,
+    Column::Shown,
+    Column::Period,
+    Column::PerYear,
+    Column::EventId,
+    Column::Date,
+    Column::DateKind,
+    Column::DateShown,
+    Column::Label,
+    Column::StatedBy,
+    Column::CommittedBy,
+    Column::Notes,
+    Column::Sources,
+];
 
-fn source_json(dataset: &Dataset, source: &SourceRef) -> Value {
-    json!({
-        "citation": source_citation(dataset, source),
-        "seed": source.seed,
-        "quote": source.quote,
-        "url": source.url,
-        "publisher": source.publisher,
-    })
-}
+/// The columns of the cumulative export.
+pub const CUMULATIVE_EXPORT: [Column; 17] = [
+    Column::Date,
+    Column::DateKind,
+    Column::DateShown,
+    Column::EventId,
+    Column::FigureId,
+    Column::InitiativeId,
+    Column::Initiative,
+    Column::Kind,
+    Column::Amount,
+    Column::Qualifier,
+    Column::Shown,
+    Column::RunningTotal,
+    Column::Label,
+    Column::StatedBy,
+    Column::CommittedBy,
+    Column::Notes,
+    Column::Sources,
+];
 
-/// The three source columns of a CSV row: citations, files or addresses,
-/// quotes (several sources joined with " | ").
-fn source_columns(dataset: &Dataset, sources: &[SourceRef]) -> [String; 3] {
-    let join = |parts: Vec<String>| {
-        parts
-            .into_iter()
-            .filter(|p| !p.is_empty())
-            .collect::<Vec<_>>()
-            .join(" | ")
-    };
-    [
-        join(
-            sources
-                .iter()
-                .map(|s| source_citation(dataset, s))
-                .collect(),
-        ),
-        join(
-            sources
-                .iter()
-                .map(|s| s.seed.clone().or_else(|| s.url.clone()).unwrap_or_default())
-                .collect(),
-        ),
-        join(
-            sources
-                .iter()
-                .map(|s| s.quote.clone().unwrap_or_default())
-                .collect(),
-        ),
-    ]
-}
+/// The columns of the key-figures export.
+pub const KEY_FIGURES_EXPORT: [Column; 16] = [
+    Column::FigureId,
+    Column::Value,
+    Column::Unit,
+    Column::Kind,
+    Column::Qualifier,
+    Column::Shown,
+    Column::Label,
+    Column::InitiativeId,
+    Column::EventId,
+    Column::Date,
+    Column::DateKind,
+    Column::DateShown,
+    Column::StatedBy,
+    Column::CommittedBy,
+    Column::Notes,
+    Column::Sources,
+];
 
-const SOURCE_HEADERS: [&str; 3] = ["sources", "source_files_or_urls", "source_quotes"];
-
-fn initiative_id(figure: &Figure) -> String {
-    figure.initiative.clone().unwrap_or_default()
-}
-
-fn event_fields(dataset: &Dataset, event_idx: usize) -> (String, String, String) {
-    match dataset.events.get(event_idx) {
-        Some(event) => (
-            event.id.clone(),
-            event.date.iso(),
-            event.date_kind.code().to_string(),
-        ),
-        None => Default::default(),
-    }
-}
-
-fn initiative_label(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
-    figure
-        .initiative
-        .as_deref()
-        .and_then(|id| dataset.initiative(id))
-        .map(|i| lang.pick(&i.label).to_string())
-        .unwrap_or_default()
-}
-
-pub fn commitments_csv(dataset: &Dataset, lang: Lang) -> String {
-    let model = CommitmentsModel::new(dataset);
-    let mut headers = vec![
-        "figure_id",
-        "initiative_id",
-        "initiative",
-        "kind",
-        "amount_usd",
-        "qualifier",
-        "period_years",
-        "per_year_usd",
-        "event_id",
-        "event_date",
-        "date_kind",
-        "label",
-    ];
-    headers.extend(SOURCE_HEADERS);
+/// Figure rows as CSV: a header record, then a record per row.
+fn figure_csv(rows: &[Row], columns: &[Column], lang: Lang) -> String {
+    let fmt = PlainFormatter(lang);
+    let headers: Vec<&str> = columns.iter().flat_map(|c| c.csv_headers()).collect();
     let mut out = csv_record(&headers);
-    for bar in &model.bars {
-        let figure = &dataset.figures[bar.figure_idx];
-        let (event_id, date, date_kind) = event_fields(dataset, bar.event_idx);
-        let [citations, files, quotes] = source_columns(dataset, &figure.sources);
-        out.push_str(&csv_record(&[
-            figure.id.clone(),
-            initiative_id(figure),
-            initiative_label(dataset, figure, lang),
-            snake(figure.kind),
-            raw_number(figure.value),
-            figure.qualifier.code().to_string(),
-            bar.period_years.map(raw_number).unwrap_or_default(),
-            bar.per_year_usd().map(raw_number).unwrap_or_default(),
-            event_id,
-            date,
-            date_kind,
-            lang.pick(&figure.label).to_string(),
-            citations,
-            files,
-            quotes,
-        ]));
+    for row in rows {
+        let fields: Vec<String> = columns
+            .iter()
+            .flat_map(|c| c.csv_fields(row, &fmt))
+            .collect();
+        out.push_str(&csv_record(&fields));
     }
     out
 }
 
-fn figure_json(dataset: &Dataset, figure: &Figure, lang: Lang) -> serde_json::Map<String, Value> {
-    let (event_id, date, date_kind) = event_fields(dataset, figure.event_idx);
-    let mut object = serde_json::Map::new();
-    object.insert("figure_id".into(), json!(figure.id));
-    object.insert("initiative_id".into(), json!(figure.initiative));
-    object.insert(
-        "initiative".into(),
-        json!(initiative_label(dataset, figure, lang)),
-    );
-    object.insert("kind".into(), json!(snake(figure.kind)));
-    object.insert("value".into(), json!(figure.value));
-    object.insert("unit".into(), json!(unit_code(figure.unit)));
-    object.insert("qualifier".into(), json!(figure.qualifier.code()));
-    object.insert("label".into(), json!(lang.pick(&figure.label)));
-    object.insert("event_id".into(), json!(event_id));
-    object.insert("event_date".into(), json!(date));
-    object.insert("date_kind".into(), json!(date_kind));
-    let committed: Vec<Value> = figure
-        .committed_by
-        .iter()
-        .map(|id| json!({"id": id, "name": dataset.actor_name(id, lang)}))
-        .collect();
-    object.insert("committed_by".into(), Value::Array(committed));
-    object.insert(
-        "sources".into(),
-        Value::Array(
-            figure
-                .sources
+/// Figure rows as JSON objects, a field per column.
+fn figure_items(rows: &[Row], columns: &[Column], lang: Lang) -> Vec<Value> {
+    let fmt = PlainFormatter(lang);
+    rows.iter()
+        .map(|row| {
+            let object: serde_json::Map<String, Value> = columns
                 .iter()
-                .map(|s| source_json(dataset, s))
-                .collect(),
-        ),
-    );
-    object
+                .map(|c| (c.key().to_string(), c.raw(row, &fmt)))
+                .collect();
+            Value::Object(object)
+        })
+        .collect()
 }
 
 fn document(chart: &str, lang: Lang, note: &str, key: &str, items: Vec<Value>) -> String {
@@ -299,86 +223,57 @@ fn document(chart: &str, lang: Lang, note: &str, key: &str, items: Vec<Value>) -
     serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
 }
 
-pub fn commitments_json(dataset: &Dataset, lang: Lang) -> String {
-    let model = CommitmentsModel::new(dataset);
-    let items = model
+fn commitments_rows(dataset: &Dataset) -> Vec<Row<'_>> {
+    CommitmentsModel::new(dataset)
         .bars
         .iter()
-        .map(|bar| {
-            let mut object = figure_json(dataset, &dataset.figures[bar.figure_idx], lang);
-            object.insert("period_years".into(), json!(bar.period_years));
-            object.insert("per_year_usd".into(), json!(bar.per_year_usd()));
-            Value::Object(object)
-        })
-        .collect();
+        .map(|bar| Row::new(dataset, bar.figure_idx))
+        .collect()
+}
+
+pub fn commitments_csv(dataset: &Dataset, lang: Lang) -> String {
+    figure_csv(&commitments_rows(dataset), &COMMITMENTS_EXPORT, lang)
+}
+
+pub fn commitments_json(dataset: &Dataset, lang: Lang) -> String {
     document(
         "commitments",
         lang,
         lang.strings().chart_export_note_commitments,
         "figures",
-        items,
+        figure_items(&commitments_rows(dataset), &COMMITMENTS_EXPORT, lang),
     )
 }
 
+fn cumulative_rows(dataset: &Dataset) -> Vec<Row<'_>> {
+    CumulativeModel::new(dataset)
+        .steps
+        .iter()
+        .map(|step| Row {
+            running_total_usd: Some(step.total_usd),
+            ..Row::new(dataset, step.figure_idx)
+        })
+        .collect()
+}
+
 pub fn cumulative_csv(dataset: &Dataset, lang: Lang) -> String {
-    let model = CumulativeModel::new(dataset);
-    let mut headers = vec![
-        "event_date",
-        "date_kind",
-        "event_id",
-        "figure_id",
-        "initiative_id",
-        "initiative",
-        "kind",
-        "amount_usd",
-        "qualifier",
-        "cumulative_usd",
-        "label",
-    ];
-    headers.extend(SOURCE_HEADERS);
-    let mut out = csv_record(&headers);
-    for step in &model.steps {
-        let figure = &dataset.figures[step.figure_idx];
-        let (event_id, date, date_kind) = event_fields(dataset, step.event_idx);
-        let [citations, files, quotes] = source_columns(dataset, &figure.sources);
-        out.push_str(&csv_record(&[
-            date,
-            date_kind,
-            event_id,
-            figure.id.clone(),
-            initiative_id(figure),
-            initiative_label(dataset, figure, lang),
-            snake(figure.kind),
-            raw_number(figure.value),
-            figure.qualifier.code().to_string(),
-            raw_number(step.total_usd),
-            lang.pick(&figure.label).to_string(),
-            citations,
-            files,
-            quotes,
-        ]));
-    }
-    out
+    figure_csv(&cumulative_rows(dataset), &CUMULATIVE_EXPORT, lang)
 }
 
 pub fn cumulative_json(dataset: &Dataset, lang: Lang) -> String {
-    let model = CumulativeModel::new(dataset);
-    let items = model
-        .steps
-        .iter()
-        .map(|step| {
-            let mut object = figure_json(dataset, &dataset.figures[step.figure_idx], lang);
-            object.insert("cumulative_usd".into(), json!(step.total_usd));
-            Value::Object(object)
-        })
-        .collect();
-    let counted: Vec<String> = COUNTED_KINDS.iter().map(|k| snake(*k)).collect();
+    let counted: Vec<&str> = COUNTED_KINDS.iter().map(|k| k.code()).collect();
     let note = format!(
         "{} (kinds: {})",
         lang.strings().chart_cumulative_rule,
         counted.join(", ")
     );
-    document("cumulative", lang, &note, "steps", items)
+    document(
+        "cumulative",
+        lang,
+        &note,
+        "steps",
+        figure_items(&cumulative_rows(dataset), &CUMULATIVE_EXPORT, lang),
+    )
 }
 
 pub fn matrix_csv(dataset: &Dataset, lang: Lang) -> String {
@@ -417,6 +312,7 @@ pub fn matrix_csv(dataset: &Dataset, lang: Lang) -> String {
 
 pub fn matrix_json(dataset: &Dataset, lang: Lang) -> String {
     let matrix = ActorMatrix::new(dataset);
+    let fmt = PlainFormatter(lang);
     let initiatives: Vec<Value> = matrix
         .initiative_idxs
         .iter()
@@ -441,7 +337,7 @@ pub fn matrix_json(dataset: &Dataset, lang: Lang) -> String {
                                 "event_id": e.id,
                                 "date": e.date.iso(),
                                 "title": lang.pick(&e.title),
-                                "sources": e.sources.iter().map(|s| source_json(dataset, s)).collect::<Vec<_>>(),
+                                "sources": e.sources.iter().map(|s| source_object(dataset, s, &fmt)).collect::<Vec<_>>(),
                             })
                         })
                         .collect();
@@ -463,58 +359,25 @@ pub fn matrix_json(dataset: &Dataset, lang: Lang) -> String {
     serde_json::to_string_pretty(&Value::Object(root)).unwrap_or_default()
 }
 
+fn key_figure_rows(dataset: &Dataset) -> Vec<Row<'_>> {
+    KeyFigures::new(dataset)
+        .figure_idxs
+        .iter()
+        .map(|&idx| Row::new(dataset, idx))
+        .collect()
+}
+
 pub fn key_figures_csv(dataset: &Dataset, lang: Lang) -> String {
-    let cards = KeyFigures::new(dataset);
-    let mut headers = vec![
-        "figure_id",
-        "value",
-        "unit",
-        "kind",
-        "qualifier",
-        "label",
-        "initiative_id",
-        "event_id",
-        "event_date",
-        "date_kind",
-    ];
-    headers.extend(SOURCE_HEADERS);
-    let mut out = csv_record(&headers);
-    for &idx in &cards.figure_idxs {
-        let figure = &dataset.figures[idx];
-        let (event_id, date, date_kind) = event_fields(dataset, figure.event_idx);
-        let [citations, files, quotes] = source_columns(dataset, &figure.sources);
-        out.push_str(&csv_record(&[
-            figure.id.clone(),
-            raw_number(figure.value),
-            unit_code(figure.unit),
-            snake(figure.kind),
-            figure.qualifier.code().to_string(),
-            lang.pick(&figure.label).to_string(),
-            initiative_id(figure),
-            event_id,
-            date,
-            date_kind,
-            citations,
-            files,
-            quotes,
-        ]));
-    }
-    out
+    figure_csv(&key_figure_rows(dataset), &KEY_FIGURES_EXPORT, lang)
 }
 
 pub fn key_figures_json(dataset: &Dataset, lang: Lang) -> String {
-    let cards = KeyFigures::new(dataset);
-    let items = cards
-        .figure_idxs
-        .iter()
-        .map(|&i| Value::Object(figure_json(dataset, &dataset.figures[i], lang)))
-        .collect();
     document(
         "key_figures",
         lang,
         lang.strings().chart_export_note_key_figures,
         "figures",
-        items,
+        figure_items(&key_figure_rows(dataset), &KEY_FIGURES_EXPORT, lang),
     )
 }
 

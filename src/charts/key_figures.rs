@@ -3,6 +3,7 @@
 
 use crate::data::Dataset;
 use crate::i18n::{fill, Formatter};
+use crate::present::{self, Citation, FigureLines};
 
 /// The non-monetary figures in timeline order (ties keep file order).
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -20,6 +21,38 @@ impl KeyFigures {
         KeyFigures {
             figure_idxs: super::order(keys),
         }
+    }
+}
+
+/// One card, as the presentation layer words it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card {
+    pub lines: FigureLines,
+    /// Kind and date: "capacité · 24 novembre 2025 (date du fait principal…)".
+    pub meta: String,
+    pub citations: Vec<Citation>,
+}
+
+/// The card of figure `figure_idx`.
+pub fn card(dataset: &Dataset, figure_idx: usize, fmt: &dyn Formatter) -> Card {
+    let lines = present::figure_lines(dataset, figure_idx, fmt);
+    let figure = dataset.figures.get(figure_idx);
+    let mut meta = vec![lines.facts()];
+    if let Some(event) = figure.and_then(|f| dataset.events.get(f.event_idx)) {
+        meta.push(present::date_line(dataset, event, fmt).short());
+    }
+    let citations = figure
+        .map(|f| {
+            f.sources
+                .iter()
+                .map(|source| present::citation(dataset, source, fmt))
+                .collect()
+        })
+        .unwrap_or_default();
+    Card {
+        lines,
+        meta: meta.join(" · "),
+        citations,
     }
 }
 

@@ -47,8 +47,8 @@ pub use scaled::Scaled;
 pub use theme::{Paint, Rgb, Theme};
 pub use tooltip::Tooltip;
 
-use crate::data::{Dataset, FigureKind, SourceRef};
-use crate::i18n::{Lang, Strings};
+use crate::data::{Dataset, FigureKind};
+use crate::i18n::Lang;
 
 /// The error drawing returns for a backend.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -453,23 +453,6 @@ pub fn fill_named(template: &str, values: &[(&str, &str)]) -> String {
         })
 }
 
-/// The name a chart shows for a figure kind.
-pub fn kind_name(kind: FigureKind, strings: &Strings) -> &'static str {
-    match kind {
-        FigureKind::Announced => strings.figure_kind_announced,
-        FigureKind::FirstTranche => strings.figure_kind_first_tranche,
-        FigureKind::ClaimedSecured => strings.figure_kind_claimed_secured,
-        FigureKind::PlannedSpending => strings.figure_kind_planned_spending,
-        FigureKind::CampaignSpending => strings.figure_kind_campaign_spending,
-        FigureKind::Capacity => strings.figure_kind_capacity,
-        FigureKind::Count => strings.figure_kind_count,
-        FigureKind::Deadline => strings.figure_kind_deadline,
-        FigureKind::Share => strings.figure_kind_share,
-        FigureKind::Target => strings.figure_kind_target,
-        FigureKind::Floated => strings.figure_kind_floated,
-    }
-}
-
 /// The colour role of a kind of money, the same in every chart.
 pub fn kind_paint(kind: FigureKind) -> Paint {
     match kind {
@@ -497,19 +480,6 @@ pub fn short_initiative_label(
     match label.rfind(" (") {
         Some(cut) if label.ends_with(')') && cut > 0 => label[..cut].to_string(),
         _ => label.to_string(),
-    }
-}
-
-/// The article title (or publisher) a source names, for tooltips and
-/// exports.
-pub fn source_citation(dataset: &Dataset, source: &SourceRef) -> String {
-    match (&source.seed, &source.publisher) {
-        (Some(seed), _) => dataset
-            .document(seed)
-            .map(|d| d.title.clone())
-            .unwrap_or_else(|| seed.clone()),
-        (None, Some(publisher)) => publisher.clone(),
-        (None, None) => source.url.clone().unwrap_or_default(),
     }
 }
 

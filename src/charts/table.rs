@@ -1,11 +1,14 @@
 //! The data tables that stand in for the canvas charts (shown on demand
-//! and read by screen readers): the same figures, formatted for reading.
+//! and read by screen readers): the same figures, each cell worded by the
+//! presentation layer's column definitions (`present::columns`), which the
+//! CSV and JSON exports share.
 
 use super::commitments::CommitmentsModel;
 use super::cumulative::CumulativeModel;
-use super::{kind_name, short_initiative_label, source_citation};
-use crate::data::{Dataset, DateKind};
-use crate::i18n::{fill, Formatter};
+use crate::data::Dataset;
+use crate::i18n::Formatter;
+use crate::present::columns::first_citation;
+use crate::present::{Column, Quoted, Row};
 
 /// A table: caption, column headers and rows of text cells.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -13,6 +16,9 @@ pub struct TableData {
     pub caption: String,
     pub headers: Vec<String>,
     pub rows: Vec<TableRow>,
+    /// The column that cites the source (shown as a citation, with the
+    /// quote under it).
+    pub source_column: Option<usize>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -21,18 +27,57 @@ pub struct TableRow {
     pub cells: Vec<String>,
     /// The event the row belongs to (highlighted when selected).
     pub event_idx: usize,
-    /// The source quote, shown under the row's source.
-    pub quote: Option<String>,
+    /// The first source's quote, shown under the row's source.
+    pub quote: Option<Quoted>,
 }
 
-fn date_text(dataset: &Dataset, event_idx: usize, fmt: &dyn Formatter) -> String {
-    let strings = fmt.lang().strings();
-    match dataset.events.get(event_idx) {
-        Some(event) if event.date_kind == DateKind::Reported => {
-            format!("{} ({})", fmt.date(&event.date), strings.date_reported)
-        }
-        Some(event) => fmt.date(&event.date),
-        None => String::new(),
+/// The columns of the commitments table.
+pub const COMMITMENTS_COLUMNS: [Column; 8] = [
+    Column::Initiative,
+    Column::Kind,
+    Column::Amount,
+    Column::Period,
+    Column::PerYear,
+    Column::Date,
+    Column::Precisions,
+    Column::Sources,
+];
+
+/// The columns of the cumulative table.
+pub const CUMULATIVE_COLUMNS: [Column; 7] = [
+    Column::Date,
+    Column::Initiative,
+    Column::Kind,
+    Column::Amount,
+    Column::RunningTotal,
+    Column::Precisions,
+    Column::Sources,
+];
+
+/// A table of figure rows in the given columns.
+pub fn figure_table(
+    caption: &str,
+    columns: &[Column],
+    rows: &[Row],
+    fmt: &dyn Formatter,
+) -> TableData {
+    let lang = fmt.lang();
+    TableData {
+        caption: caption.to_string(),
+        headers: columns.iter().map(|c| c.header(lang).to_string()).collect(),
+        rows: rows
+            .iter()
+            .map(|row| TableRow {
+                cells: columns.iter().map(|c| c.text(row, fmt)).collect(),
+                event_idx: row
+                    .dataset
+                    .figures
+                    .get(row.figure_idx)
+                    .map_or(0, |f| f.event_idx),
+                quote: first_citation(row, fmt).and_then(|c| c.quote().cloned()),
+            })
+            .collect(),
+        source_column: columns.iter().position(|c| *c == Column::Sources),
     }
 }
 
@@ -42,56 +87,17 @@ pub fn commitments_table(
     model: &CommitmentsModel,
     fmt: &dyn Formatter,
 ) -> TableData {
-    let lang = fmt.lang();
-    let strings = lang.strings();
-    let headers = [
-        strings.chart_col_initiative,
-        strings.chart_col_kind,
-        strings.chart_col_amount,
-        strings.chart_col_period,
-        strings.chart_col_per_year,
-        strings.chart_col_date,
-        strings.chart_col_source,
-    ];
-    let rows = model
+    let rows: Vec<Row> = model
         .bars
         .iter()
-        .map(|bar| {
-            let figure = &dataset.figures[bar.figure_idx];
-            let amount = fmt.amount(bar.amount_usd);
-            let amount = crate::present::qualified(&amount, bar.qualifier, lang);
-            let period = match bar.period_years {
-                Some(1.0) => strings.period_one_year.to_string(),
-                Some(years) => fill(strings.period_years, fmt.number(years, 1)),
-                None => strings.chart_period_unknown.to_string(),
-            };
-            let per_year = bar
-                .per_year_usd()
-                .map(|v| fmt.amount_per_year(v))
-                .unwrap_or_else(|| "—".to_string());
-            let source = figure.sources.first();
-            TableRow {
-                cells: vec![
-                    short_initiative_label(dataset, bar.initiative_idx, lang),
-                    kind_name(bar.kind, strings).to_string(),
-                    amount,
-                    period,
-                    per_year,
-                    date_text(dataset, bar.event_idx, fmt),
-                    source
-                        .map(|s| source_citation(dataset, s))
-                        .unwrap_or_default(),
-                ],
-                event_idx: bar.event_idx,
-                quote: source.and_then(|s| s.quote.clone()),
-            }
-        })
+        .map(|bar| Row::new(dataset, bar.figure_idx))
         .collect();
-    TableData {
-        caption: strings.chart_commitments_heading.to_string(),
-        headers: headers.map(str::to_string).to_vec(),
-        rows,
-    }
+    figure_table(
+        fmt.lang().strings().chart_commitments_heading,
+        &COMMITMENTS_COLUMNS,
+        &rows,
+        fmt,
+    )
 }
 
 /// Every step of the cumulative chart, in date order.
@@ -100,45 +106,20 @@ pub fn cumulative_table(
     model: &CumulativeModel,
     fmt: &dyn Formatter,
 ) -> TableData {
-    let lang = fmt.lang();
-    let strings = lang.strings();
-    let headers = [
-        strings.chart_col_date,
-        strings.chart_col_initiative,
-        strings.chart_col_kind,
-        strings.chart_col_amount,
-        strings.chart_col_running_total,
-        strings.chart_col_source,
-    ];
-    let rows = model
+    let rows: Vec<Row> = model
         .steps
         .iter()
-        .map(|step| {
-            let figure = &dataset.figures[step.figure_idx];
-            let amount = fmt.amount(step.amount_usd);
-            let amount = crate::present::qualified(&amount, step.qualifier, lang);
-            let source = figure.sources.first();
-            TableRow {
-                cells: vec![
-                    date_text(dataset, step.event_idx, fmt),
-                    short_initiative_label(dataset, step.initiative_idx, lang),
-                    kind_name(step.kind, strings).to_string(),
-                    amount,
-                    fmt.amount(step.total_usd),
-                    source
-                        .map(|s| source_citation(dataset, s))
-                        .unwrap_or_default(),
-                ],
-                event_idx: step.event_idx,
-                quote: source.and_then(|s| s.quote.clone()),
-            }
+        .map(|step| Row {
+            running_total_usd: Some(step.total_usd),
+            ..Row::new(dataset, step.figure_idx)
         })
         .collect();
-    TableData {
-        caption: strings.chart_cumulative_heading.to_string(),
-        headers: headers.map(str::to_string).to_vec(),
-        rows,
-    }
+    figure_table(
+        fmt.lang().strings().chart_cumulative_heading,
+        &CUMULATIVE_COLUMNS,
+        &rows,
+        fmt,
+    )
 }
 
 #[cfg(test)]

@@ -1,9 +1,10 @@
 //! Tooltip contents (built with the layout, so the canvas component only
-//! shows them) and where a tooltip goes next to its mark.
+//! shows them) and where a tooltip goes next to its mark. Every line comes
+//! from the presentation layer (`present`).
 
-use super::{kind_name, source_citation};
-use crate::data::{Dataset, DateKind};
-use crate::i18n::{fill, Formatter};
+use crate::data::Dataset;
+use crate::i18n::Formatter;
+use crate::present::{self, join_notes, labelled, Quoted};
 
 /// What a tooltip says about one mark.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -11,6 +12,8 @@ pub struct Tooltip {
     pub title: String,
     /// (name, value) lines: amount, exact amount, kind, period, date...
     pub rows: Vec<(String, String)>,
+    /// The reservations: "selon l’article", a doubt, an overlap.
+    pub notes: Vec<String>,
     pub source: Option<TooltipSource>,
 }
 
@@ -18,24 +21,27 @@ pub struct Tooltip {
 /// quote, shortened.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct TooltipSource {
+    /// "Title (date)" or the publisher.
     pub citation: String,
-    pub quote: Option<String>,
+    pub quote: Option<Quoted>,
 }
 
 impl Tooltip {
     /// The whole tooltip as one sentence, for the live region that
-    /// announces the active mark to screen readers.
-    pub fn as_sentence(&self) -> String {
+    /// announces the active mark to screen readers: the language's
+    /// separators.
+    pub fn as_sentence(&self, lang: crate::i18n::Lang) -> String {
         let mut parts = vec![self.title.clone()];
         parts.extend(
             self.rows
                 .iter()
-                .map(|(name, value)| format!("{name} {value}")),
+                .map(|(name, value)| labelled(name, value, lang)),
         );
+        parts.extend(self.notes.iter().cloned());
         if let Some(source) = &self.source {
             parts.push(source.citation.clone());
         }
-        parts.join(" ; ")
+        join_notes(&parts, lang)
     }
 }
 
@@ -43,8 +49,9 @@ impl Tooltip {
 /// have the whole quote.
 const MAX_QUOTE_CHARS: usize = 170;
 
-/// The tooltip of a dollar figure: exact amount, kind, period, date and
-/// source. `extra` rows (a running total...) come after the amount rows.
+/// The tooltip of a figure: value, every digit, kind, period, date, who
+/// states and who commits it, its reservations and its source. `extra`
+/// rows (a running total...) come after the amount rows.
 pub fn figure_tooltip(
     dataset: &Dataset,
     figure_idx: usize,
@@ -56,64 +63,54 @@ pub fn figure_tooltip(
     let Some(figure) = dataset.figures.get(figure_idx) else {
         return Tooltip::default();
     };
-    let event = dataset.events.get(figure.event_idx);
-    let mut rows = Vec::new();
-    let value = fmt.figure(figure);
-    let value = crate::present::qualified(&value, figure.qualifier, lang);
-    rows.push((strings.chart_tt_amount.to_string(), value));
+    let lines = present::figure_lines(dataset, figure_idx, fmt);
+    let mut rows = vec![(strings.chart_tt_amount.to_string(), lines.value.clone())];
     if figure.unit.is_money() {
         rows.push((
             strings.chart_tt_exact.to_string(),
-            fmt.exact_amount(figure.value),
+            present::exact_amount(figure.value, figure.qualifier, fmt),
         ));
     }
-    rows.push((
-        strings.chart_tt_kind.to_string(),
-        kind_name(figure.kind, strings).to_string(),
-    ));
+    rows.push((strings.chart_tt_kind.to_string(), lines.kind.to_string()));
     if figure.unit.is_money() {
-        match figure.period {
-            Some(period) if period.years > 0.0 => {
-                let text = if period.years == 1.0 {
-                    strings.period_one_year.to_string()
-                } else {
-                    fill(strings.period_years, fmt.number(period.years, 1))
-                };
-                rows.push((strings.chart_tt_period.to_string(), text));
-                rows.push((
-                    strings.chart_tt_per_year.to_string(),
-                    fmt.amount_per_year(figure.value / period.years),
-                ));
-            }
-            _ => rows.push((
-                strings.chart_tt_period.to_string(),
-                strings.chart_period_unknown.to_string(),
-            )),
+        rows.push((
+            strings.chart_tt_period.to_string(),
+            lines
+                .period
+                .clone()
+                .unwrap_or_else(|| strings.chart_period_unknown.to_string()),
+        ));
+        if let Some(per_year) = &lines.per_year {
+            rows.push((strings.chart_tt_per_year.to_string(), per_year.clone()));
         }
     }
     rows.extend(extra);
-    if let Some(event) = event {
-        let mut date = fmt.date(&event.date);
-        if event.date_kind == DateKind::Reported {
-            date = format!("{date} ({})", strings.date_reported);
+    if let Some(event) = dataset.events.get(figure.event_idx) {
+        rows.push((
+            strings.chart_tt_date.to_string(),
+            present::date_line(dataset, event, fmt).short(),
+        ));
+    }
+    rows.extend(
+        lines
+            .attribution(lang)
+            .into_iter()
+            .map(|(label, names)| (label.to_string(), names)),
+    );
+    let source = figure.sources.first().map(|source| {
+        let cited = present::citation(dataset, source, fmt);
+        TooltipSource {
+            citation: cited.reference(),
+            quote: cited.quote().map(|quoted| Quoted {
+                text: shorten_quote(&quoted.text),
+                ..quoted.clone()
+            }),
         }
-        rows.push((strings.chart_tt_date.to_string(), date));
-    }
-    let names: Vec<String> = figure
-        .committed_by
-        .iter()
-        .map(|id| dataset.actor_name(id, lang).to_string())
-        .collect();
-    if !names.is_empty() {
-        rows.push((strings.chart_tt_by.to_string(), names.join(", ")));
-    }
-    let source = figure.sources.first().map(|source| TooltipSource {
-        citation: source_citation(dataset, source),
-        quote: source.quote.as_deref().map(shorten_quote),
     });
     Tooltip {
-        title: lang.pick(&figure.label).to_string(),
+        title: lines.label,
         rows,
+        notes: lines.notes,
         source,
     }
 }
@@ -219,7 +216,7 @@ mod tests {
             .position(|f| f.id == "stargate-500bn")
             .unwrap();
         let tooltip = figure_tooltip(&dataset, idx, &PlainFormatter(Lang::En), Vec::new());
-        let text = tooltip.as_sentence();
+        let text = tooltip.as_sentence(Lang::En);
         for expected in [
             "$500bn",
             "$500,000,000,000",
@@ -233,6 +230,39 @@ mod tests {
         let source = tooltip.source.unwrap();
         assert!(!source.citation.is_empty());
         assert!(source.quote.is_some());
+    }
+
+    #[test]
+    fn a_ceiling_reads_up_to_with_its_date_kind_and_who_commits_it() {
+        let (dataset, _) = data::bundled();
+        let idx = dataset
+            .figures
+            .iter()
+            .position(|f| f.id == "aws-government-50bn")
+            .unwrap();
+        let fmt = PlainFormatter(Lang::En);
+        let tooltip = figure_tooltip(&dataset, idx, &fmt, Vec::new());
+        assert_eq!(tooltip.rows[0].1, "up to $50bn");
+        assert_eq!(tooltip.rows[1].1, "up to $50,000,000,000");
+        let event = &dataset.events[dataset.figures[idx].event_idx];
+        let date = crate::present::date_line(&dataset, event, &fmt).short();
+        assert!(
+            tooltip.rows.iter().any(|(_, v)| *v == date),
+            "{:?}",
+            tooltip.rows
+        );
+        assert!(tooltip
+            .rows
+            .iter()
+            .any(|(n, v)| n == "Committed by" && v.contains("Amazon Web Services")));
+        let sentence = tooltip.as_sentence(Lang::En);
+        assert!(
+            !sentence.contains(" ; ") && !sentence.contains('≈'),
+            "{sentence}"
+        );
+        let french = figure_tooltip(&dataset, idx, &PlainFormatter(Lang::Fr), Vec::new());
+        assert_eq!(french.rows[0].1, "jusqu’à 50\u{a0}Md$");
+        assert!(french.as_sentence(Lang::Fr).contains("\u{202f}; "));
     }
 
     #[test]

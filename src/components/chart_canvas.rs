@@ -12,6 +12,7 @@ use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::context::AppContext;
+use super::source_list::quote_view;
 use crate::charts::scaled::{device_size, pixel_ratio};
 use crate::charts::{Caption, ChartFocus, ChartLayout, Highlight, Scaled, Theme};
 use crate::input::Key;
@@ -242,7 +243,7 @@ pub fn ChartCanvas(
         layout.with(|l| {
             l.as_ref()
                 .and_then(|l| mark.and_then(|mark| l.marks().get(mark)))
-                .map(|m| m.tooltip.as_sentence())
+                .map(|m| m.tooltip.as_sentence(lang.get()))
                 .unwrap_or_default()
         })
     };
@@ -289,10 +290,13 @@ pub fn ChartCanvas(
                                 <div><dt>{name.clone()}</dt><dd>{value.clone()}</dd></div>
                             }).collect_view()}
                         </dl>
+                        {(!tooltip.notes.is_empty()).then(|| view! {
+                            <p class="tooltip-notes">{crate::present::join_notes(&tooltip.notes, lang.get())}</p>
+                        })}
                         {tooltip.source.clone().map(|source| view! {
                             <p class="tooltip-source">
-                                {source.quote.map(|quote| view! { <q lang="fr">{quote}</q> " " })}
-                                <cite lang="fr">{source.citation}</cite>
+                                {source.quote.map(|quote| view! { {quote_view(quote)} " " })}
+                                <cite>{source.citation}</cite>
                             </p>
                         })}
                     </div>

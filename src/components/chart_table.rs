@@ -4,6 +4,7 @@
 use leptos::prelude::*;
 
 use super::context::AppContext;
+use super::source_list::quote_view;
 use crate::charts::table::TableData;
 
 /// A "Show the data" toggle and the table it reveals.
@@ -37,6 +38,7 @@ pub fn ChartTable(
                 // nothing until a reader asks for it.
                 {move || open.get().then(|| {
                     let data = table.get();
+                    let source_column = data.source_column;
                     view! {
                         <table data-testid=test_id>
                             <caption>{data.caption.clone()}</caption>
@@ -46,21 +48,20 @@ pub fn ChartTable(
                             <tbody>
                                 {data.rows.into_iter().map(|row| {
                                     let event_idx = row.event_idx;
-                                    let n_cells = row.cells.len();
                                     let quote = row.quote.clone();
                                     view! {
                                         <tr class:selected=move || selected.get() == Some(event_idx)>
                                             {row.cells.into_iter().enumerate().map(|(i, cell)| {
-                                                let is_last = i + 1 == n_cells;
-                                                let quote = if is_last { quote.clone() } else { None };
+                                                let is_source = source_column == Some(i);
+                                                let quote = if is_source { quote.clone() } else { None };
                                                 if i == 0 {
                                                     view! { <th scope="row">{cell}</th> }.into_any()
                                                 } else {
                                                     view! {
                                                         <td>
-                                                            {is_last.then(|| view! { <cite lang="fr">{cell.clone()}</cite> })}
-                                                            {(!is_last).then(|| cell.clone())}
-                                                            {quote.map(|q| view! { <br /><q lang="fr">{q}</q> })}
+                                                            {is_source.then(|| view! { <cite>{cell.clone()}</cite> })}
+                                                            {(!is_source).then(|| cell.clone())}
+                                                            {quote.map(|q| view! { <br />{quote_view(q)} })}
                                                         </td>
                                                     }.into_any()
                                                 }

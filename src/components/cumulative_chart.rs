@@ -24,7 +24,6 @@ pub fn CumulativeChart() -> impl IntoView {
     let lang = context.lang();
     let dataset = context.dataset();
     let model = Arc::new(CumulativeModel::new(&dataset));
-    let has_reported = model.steps.iter().any(|s| s.reported);
 
     let build = {
         let (dataset, model) = (dataset.clone(), model.clone());
@@ -54,10 +53,12 @@ pub fn CumulativeChart() -> impl IntoView {
             <h3 id="cumulative-heading">{tr(lang, |s| s.chart_cumulative_heading)}</h3>
             <p class="chart-summary" data-testid="cumulative-summary">{move || summary.get()}</p>
             <ul class="chart-key" aria-hidden="true">
-                <li><span class="key-dot"></span>{tr(lang, |s| s.chart_legend_occurred)}</li>
-                {has_reported.then(|| view! {
-                    <li><span class="key-dot hollow"></span>{tr(lang, |s| s.chart_legend_reported)}</li>
-                })}
+                {
+                    let model = model.clone();
+                    move || cumulative::key(&model, lang.get()).into_iter().map(|(hollow, text)| view! {
+                        <li><span class="key-dot" class:hollow=hollow></span>{text}</li>
+                    }).collect_view()
+                }
             </ul>
             <ChartCanvas layout_for=build label=summary name=title test_id="cumulative-canvas" />
             <div class="chart-footer">

@@ -4,12 +4,13 @@
 use leptos::prelude::*;
 
 use super::context::AppContext;
+use super::intl::IntlFormatter;
 use super::rich_text::RichText;
 use super::source_list::SourceList;
 use crate::data::rich_text::is_web_url;
-use crate::data::DateKind;
-use crate::i18n::{fill, format_date, format_figure, Lang};
+use crate::i18n::Lang;
 use crate::input::Key;
+use crate::present;
 
 /// The panel; an invitation to choose an event when none is selected.
 #[component]
@@ -38,66 +39,26 @@ pub fn DetailPanel() -> impl IntoView {
     }
 }
 
-fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
+fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {
     let dataset = context.dataset();
     let strings = lang.strings();
     let event = dataset.events[idx].clone();
-    let track = dataset
-        .tracks
-        .get(event.track_idx)
-        .map(|t| lang.pick(&t.label).to_string())
-        .unwrap_or_default();
-    let initiative = event
-        .initiative
-        .as_deref()
-        .and_then(|id| dataset.initiative(id))
-        .map(|i| lang.pick(&i.label).to_string());
-
-    let mut date_notes: Vec<String> = Vec::new();
-    if event.date_kind == DateKind::Reported {
-        date_notes.push(strings.date_reported.to_string());
-    }
-    if let Some(derivation) = &event.derived {
-        let base = dataset
-            .event_idx(&derivation.from)
-            .map(|i| lang.pick(&dataset.events[i].title).to_string())
-            .unwrap_or_default();
-        let offset = if derivation.months > 0 {
-            fill(strings.date_derived_months, derivation.months)
-        } else {
-            fill(strings.date_derived_days, derivation.days)
-        };
-        date_notes.push(format!("{offset} {}", fill(strings.quoted, base)));
-    }
-    if let Some(note) = &event.date_note {
-        date_notes.push(lang.pick(note).to_string());
-    }
-
-    let actors: Vec<String> = event
-        .actors
+    // Every line as the presentation layer words it: the static and print
+    // versions show the same.
+    let Some(lines) = present::event_lines(&dataset, idx, &IntlFormatter::new(lang)) else {
+        return ().into_any();
+    };
+    let date_notes = lines.date.notes_text(lang);
+    let figures: Vec<(String, String, String, String, String)> = lines
+        .figures
         .iter()
-        .map(|id| dataset.actor_name(id, lang).to_string())
-        .collect();
-    let figures: Vec<(String, String, String)> = event
-        .figure_idxs
-        .iter()
-        .map(|&f| {
-            let figure = &dataset.figures[f];
-            let mut qualifiers = vec![crate::charts::kind_name(figure.kind, strings).to_string()];
-            if let Some(period) = figure.period {
-                qualifiers.push(if period.years == 1.0 {
-                    strings.period_one_year.to_string()
-                } else {
-                    fill(
-                        strings.period_years,
-                        crate::i18n::format_number(period.years, lang, 1),
-                    )
-                });
-            }
+        .map(|figure| {
             (
-                format_figure(figure, lang),
-                lang.pick(&figure.label).to_string(),
-                qualifiers.join(", "),
+                figure.value.clone(),
+                figure.label.clone(),
+                figure.facts(),
+                figure.attribution_text(lang),
+                figure.notes_text(lang),
             )
         })
         .collect();
@@ -127,18 +88,19 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
         <article class="detail-card" data-event-id=event.id.clone()>
             <div class="detail-top">
                 <p class="detail-track">
-                    <span class=format!("track-badge track-{}", event.track_idx)>{track}</span>
-                    {initiative.map(|i| view! { <span class="initiative">{strings.initiative_label} {strings.colon} {i}</span> })}
+                    <span class=format!("track-badge track-{}", lines.track_idx)>{lines.track.clone().unwrap_or_default()}</span>
+                    {lines.initiative.clone().map(|i| view! { <span class="initiative">{strings.initiative_label} {strings.colon} {i}</span> })}
                 </p>
                 <button type="button" class="close" data-testid="detail-close" aria-label=strings.detail_close title=strings.detail_close
                     on:click=move |_| context.close_and_refocus()>"×"</button>
             </div>
-            <h3 data-testid="detail-title">{lang.pick(&event.title).to_string()}</h3>
+            <h3 data-testid="detail-title">{lines.title.clone()}</h3>
             <p class="detail-date" data-testid="detail-date">
-                <time datetime=event.date.iso()>{format_date(&event.date, lang)}</time>
-                {(!date_notes.is_empty()).then(|| view! { <span class="date-note">{format!(" — {}", date_notes.join(strings.note_separator))}</span> })}
+                <time datetime=lines.date.iso.clone()>{lines.date.date.clone()}</time>
+                <span class="date-note">{format!(" — {date_notes}")}</span>
             </p>
-            <div class="summary" data-testid="detail-summary"><RichText text=lang.pick(&event.summary).to_string() /></div>
+            {lines.per_article.map(|note| view! { <p class="per-article" data-testid="detail-per-article">{present::capitalised(note)}</p> })}
+            <div class="summary" data-testid="detail-summary"><RichText text=lines.summary.clone() /></div>
             {media.map(|(href, label, credit)| view! {
                 <p class="media" data-testid="detail-media">
                     {strings.media_label} {strings.colon}
@@ -152,19 +114,23 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
             {(!figures.is_empty()).then(|| view! {
                 <h4>{strings.figures_heading}</h4>
                 <ul class="figures" data-testid="detail-figures">
-                    {figures.into_iter().map(|(value, label, qualifiers)| view! {
-                        <li><strong class="figure-value">{value}</strong> " " {label} " " <span class="muted">{format!("({qualifiers})")}</span></li>
+                    {figures.into_iter().map(|(value, label, facts, attribution, notes)| view! {
+                        <li>
+                            <strong class="figure-value">{value}</strong> " " {label} " " <span class="muted">{format!("({facts})")}</span>
+                            {(!attribution.is_empty()).then(|| view! { <span class="figure-attribution">{attribution}</span> })}
+                            {(!notes.is_empty()).then(|| view! { <span class="figure-notes">{notes}</span> })}
+                        </li>
                     }).collect_view()}
                 </ul>
             })}
-            {(!actors.is_empty()).then(|| view! {
+            {(!lines.actors.is_empty()).then(|| view! {
                 <h4>{strings.actors_heading}</h4>
                 <ul class="actors" data-testid="detail-actors">
-                    {actors.into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
+                    {lines.actors.clone().into_iter().map(|name| view! { <li>{name}</li> }).collect_view()}
                 </ul>
             })}
             <h4>{strings.sources_heading}</h4>
-            <SourceList sources=event.sources.clone() />
+            <SourceList citations=lines.sources.clone() lang=lang />
             <div class="detail-nav">
                 <button type="button" data-testid="detail-previous" disabled={idx == 0} on:click=move |_| go_prev(idx.saturating_sub(1))>
                     "← " {strings.detail_previous}
@@ -175,4 +141,5 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> impl IntoView {
             </div>
         </article>
     }
+    .into_any()
 }

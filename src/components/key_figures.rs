@@ -1,6 +1,7 @@
 //! Key figures: the numbers that are not dollars, as cards with their
-//! source quote (the markup of `SourceList`: the quote in `<q>`, the
-//! article cited), each linked to its event on the timeline.
+//! sources (the markup of `SourceList`), each linked to its event on the
+//! timeline. Every line comes from `charts::key_figures::card`, which the
+//! presentation layer words.
 
 use std::sync::Arc;
 
@@ -10,11 +11,10 @@ use super::context::AppContext;
 use super::export_buttons::ExportButtons;
 use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
+use super::source_list::SourceList;
 use crate::charts::export::ExportChart;
 use crate::charts::key_figures::{self, KeyFigures as Cards};
-use crate::charts::{kind_name, source_citation};
-use crate::data::DateKind;
-use crate::i18n::{fill, Formatter};
+use crate::i18n::fill;
 
 /// Cards shown before the reader asks for all of them: every card of the
 /// published story, and a page that stays light with thousands.
@@ -50,35 +50,22 @@ pub fn KeyFigures() -> impl IntoView {
                 .map(|&idx| {
                     let figure = &dataset.figures[idx];
                     let event_idx = figure.event_idx;
-                    let event = dataset.events.get(event_idx);
-                    let value = crate::present::qualified(&fmt.figure(figure), figure.qualifier, lang);
-                    let mut meta = vec![kind_name(figure.kind, strings).to_string()];
-                    if let Some(event) = event {
-                        let date = fmt.date(&event.date);
-                        meta.push(if event.date_kind == DateKind::Reported { format!("{date} ({})", strings.date_reported) } else { date });
-                    }
-                    let sources = figure
-                        .sources
-                        .iter()
-                        .map(|source| {
-                            let citation = source_citation(&dataset, source);
-                            let quote = source.quote.clone();
-                            view! {
-                                <li class="source">
-                                    {quote.map(|q| view! { <blockquote lang="fr"><q>{q}</q></blockquote> })}
-                                    <p class="source-ref"><cite lang="fr">{citation}</cite></p>
-                                </li>
-                            }
-                        })
-                        .collect_view();
+                    let card = key_figures::card(&dataset, idx, &fmt);
+                    let value = card.lines.value.clone();
+                    let attribution = card.lines.attribution_text(lang);
+                    let notes = card.lines.notes_text(lang);
+                    let meta = card.meta.clone();
+                    let sources = card.citations.clone();
                     let select_context = context;
                     view! {
                         <li class="key-figure" data-testid="key-figure" data-figure-id=figure.id.clone()
                             class:selected=move || selected.get() == Some(event_idx)>
                             <p class="key-figure-value">{value}</p>
-                            <p class="key-figure-label">{lang.pick(&figure.label).to_string()}</p>
-                            <p class="key-figure-meta">{meta.join(" · ")}</p>
-                            <ul class="sources" data-testid="figure-sources">{sources}</ul>
+                            <p class="key-figure-label">{card.lines.label.clone()}</p>
+                            <p class="key-figure-meta">{meta}</p>
+                            {(!attribution.is_empty()).then(|| view! { <p class="key-figure-attribution">{attribution}</p> })}
+                            {(!notes.is_empty()).then(|| view! { <p class="key-figure-notes">{notes}</p> })}
+                            <SourceList citations=sources lang=lang test_id="figure-sources" />
                             <button type="button" class="link-button" on:click=move |_| select_context.select(Some(event_idx))>
                                 {strings.chart_see_on_timeline} " ↑"
                             </button>

@@ -1,64 +1,71 @@
-//! Sources with their verbatim French quotes: always shown as quotations
-//! with the article they come from.
+//! Sources with their verbatim French quotes, as the presentation layer
+//! words them (`present::Citation`): the quote in the reader's quotation
+//! marks around the French text, the article's title and its date (or
+//! "undated article"), or the public record with its publisher, link and
+//! note. The detail panel and the key-figure cards show the same markup.
 
 use leptos::prelude::*;
 
-use super::context::AppContext;
-use crate::data::SourceRef;
+use crate::i18n::Lang;
+use crate::present::{Citation, Quoted};
 
 /// The list of sources of one fact.
 #[component]
 pub fn SourceList(
-    /// The sources to show, in order.
-    sources: Vec<SourceRef>,
+    /// The sources, already worded in `lang`.
+    citations: Vec<Citation>,
+    /// The reader's language.
+    lang: Lang,
+    /// `data-testid` of the list.
+    #[prop(default = "detail-sources")]
+    test_id: &'static str,
 ) -> impl IntoView {
-    let context = expect_context::<AppContext>();
-    let lang = context.lang();
-    let dataset = context.dataset();
     view! {
-        <ul class="sources" data-testid="detail-sources">
-            {sources
-                .into_iter()
-                .map(|source| {
-                    let note = source.note.clone();
-                    let note_view = move || note.as_ref().map(|n| view! { <span class="source-note">{lang.get().pick(n).to_string()}</span> });
-                    match (&source.seed, &source.url) {
-                        (Some(seed), _) => {
-                            let title = dataset.document(seed).map(|d| d.title.clone()).unwrap_or_default();
-                            let quote = source.quote.clone().unwrap_or_default();
-                            let seed = seed.clone();
-                            view! {
-                                <li class="source" data-testid="source" data-seed=seed.clone()>
-                                    <blockquote lang="fr"><q>{quote}</q></blockquote>
-                                    <p class="source-ref">
-                                        {move || lang.get().strings().seed_source_label} {move || lang.get().strings().colon}
-                                        <cite lang="fr">{title}</cite>
-                                        " " <span class="muted">{format!("({seed})")}</span>
-                                        " " {note_view}
-                                    </p>
-                                </li>
-                            }
-                            .into_any()
-                        }
-                        (None, Some(url)) => {
-                            let publisher = source.publisher.clone().unwrap_or_default();
-                            let is_web = url.starts_with("https://") || url.starts_with("http://");
-                            let href = is_web.then(|| url.clone());
-                            view! {
-                                <li class="source public" data-testid="source">
-                                    <p class="source-ref">
-                                        {move || lang.get().strings().public_source_label} {move || lang.get().strings().colon}
-                                        <a href=href target="_blank" rel="noopener noreferrer">{publisher}</a>
-                                        " " {note_view}
-                                    </p>
-                                </li>
-                            }
-                            .into_any()
-                        }
-                        (None, None) => ().into_any(),
-                    }
-                })
-                .collect_view()}
+        <ul class="sources" data-testid=test_id>
+            {citations.into_iter().map(|citation| citation_item(citation, lang)).collect_view()}
         </ul>
+    }
+}
+
+/// A quotation: the reader's quotation marks around the French text.
+pub fn quote_view(quoted: Quoted) -> impl IntoView {
+    view! { <span class="quote">{quoted.open}<span lang="fr">{quoted.text}</span>{quoted.close}</span> }
+}
+
+/// One source as a list item.
+fn citation_item(citation: Citation, lang: Lang) -> AnyView {
+    let strings = lang.strings();
+    let label = citation.label(lang);
+    let note = citation
+        .note()
+        .map(|note| view! { " " <span class="source-note">{note.to_string()}</span> });
+    match citation {
+        Citation::Seed(seed) => view! {
+            <li class="source" data-testid="source" data-seed=seed.file.clone()>
+                {seed.quote.map(|quoted| view! { <blockquote>{quote_view(quoted)}</blockquote> })}
+                <p class="source-ref">
+                    {label} {strings.colon}
+                    <cite lang="fr">{seed.title}</cite>
+                    " " <span class="source-date">{format!("({})", seed.date)}</span>
+                    " " <span class="muted">{format!("({})", seed.file)}</span>
+                    {note}
+                </p>
+            </li>
+        }
+        .into_any(),
+        Citation::Public(public) => view! {
+            <li class="source public" data-testid="source">
+                <p class="source-ref">
+                    {label} {strings.colon}
+                    {match public.url {
+                        Some(url) => view! { <a href=url target="_blank" rel="noopener noreferrer">{public.publisher}</a> }.into_any(),
+                        None => public.publisher.into_any(),
+                    }}
+                    {note}
+                </p>
+            </li>
+        }
+        .into_any(),
+        Citation::Empty => ().into_any(),
     }
 }

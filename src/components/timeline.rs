@@ -13,7 +13,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::context::AppContext;
-use crate::data::{Date, DateKind, Precision};
+use crate::data::{Date, Precision};
 use crate::i18n::{fill, format_date, format_tick};
 use crate::input::Key;
 use crate::scale::{
@@ -455,13 +455,16 @@ pub fn Timeline() -> impl IntoView {
 fn TimelineLegend() -> impl IntoView {
     let lang = expect_context::<AppContext>().lang();
     let strings = move || lang.get().strings();
+    // The items and their wording come from the presentation layer, which
+    // the loading state (static_html) shares.
     view! {
         <ul class="legend" aria-label=move || strings().legend_label>
-            <li><span class="marker single precision-day legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_day}</li>
-            <li><span class="marker single precision-month legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_month}</li>
-            <li><span class="marker single derived legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_derived}</li>
-            <li><span class="marker single reported legend-mark" aria-hidden="true"><span class="dot"></span></span>{move || strings().legend_reported}</li>
-            <li><span class="marker cluster legend-mark" aria-hidden="true"><span class="dot" data-count="3"></span></span>{move || strings().legend_cluster}</li>
+            {move || crate::present::legend_items(lang.get()).into_iter().map(|(classes, text)| {
+                let count = (classes == "cluster").then_some("3");
+                view! {
+                    <li><span class=format!("marker {classes} legend-mark") aria-hidden="true"><span class="dot" data-count=count></span></span>{text}</li>
+                }
+            }).collect_view()}
         </ul>
     }
 }
@@ -518,14 +521,14 @@ fn marker_button(
                 Precision::Year => "year",
             };
             let is_derived = event.derived.is_some();
-            let is_reported = event.date_kind == DateKind::Reported;
+            let date_kind = event.date_kind;
+            let kind_class = crate::present::date_kind_class(date_kind).unwrap_or_default();
             let aria_title = title.clone();
             view! {
                 <button
                     type="button"
-                    class=format!("marker single precision-{precision_class}")
+                    class=format!("marker single precision-{precision_class} {kind_class}")
                     class:derived=is_derived
-                    class:reported=is_reported
                     class:selected=move || selected.get() == Some(idx)
                     data-testid="event-marker"
                     data-event-id=event_id
@@ -534,7 +537,7 @@ fn marker_button(
                     aria-controls="detail"
                     aria-label=move || {
                         let lang = lang.get();
-                        format!("{}, {}, {}", lang.pick(&aria_title), format_date(&date, lang), lang.pick(&track_label))
+                        format!("{}, {}, {}", lang.pick(&aria_title), crate::present::dated(&format_date(&date, lang), date_kind, lang), lang.pick(&track_label))
                     }
                     style:left=left
                     style:top=top

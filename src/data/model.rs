@@ -350,6 +350,23 @@ impl Unit {
     pub fn is_money(self) -> bool {
         matches!(self, Unit::Usd)
     }
+
+    /// The name written in the file (`"gigawatts"`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Usd => "usd",
+            Unit::Gigawatts => "gigawatts",
+            Unit::Homes => "homes",
+            Unit::Laboratories => "laboratories",
+            Unit::Organisations => "organisations",
+            Unit::Agencies => "agencies",
+            Unit::Challenges => "challenges",
+            Unit::Days => "days",
+            Unit::Months => "months",
+            Unit::Years => "years",
+            Unit::Percent => "percent",
+        }
+    }
 }
 
 /// What kind of figure a number is: the heart of the funding story is the

@@ -309,7 +309,8 @@ pub trait Formatter {
         }
     }
 
-    /// A figure's value with its unit, as [`format_figure`] does.
+    /// A figure's value with its unit: amounts as above, "1,3 GW",
+    /// "750 000 foyers", "81 %" (the presentation layer adds the qualifier).
     fn figure(&self, figure: &Figure) -> String {
         let strings = self.lang().strings();
         let unit = match figure.unit {
@@ -352,12 +353,6 @@ impl Formatter for PlainFormatter {
     fn date(&self, date: &Date) -> String {
         format_date(date, self.0)
     }
-}
-
-/// A figure's value with its unit: amounts as above, "1,3 GW",
-/// "750 000 foyers", "81 %".
-pub fn format_figure(figure: &Figure, lang: Lang) -> String {
-    PlainFormatter(lang).figure(figure)
 }
 
 #[cfg(test)]

@@ -12,8 +12,8 @@ mod format;
 mod fr;
 
 pub use format::{
-    amount_style, compose_amount, format_amount, format_date, format_figure, format_number,
-    format_tick, AmountStyle, AmountUnit, Formatter, PlainFormatter,
+    amount_style, compose_amount, format_amount, format_date, format_number, format_tick,
+    AmountStyle, AmountUnit, Formatter, PlainFormatter,
 };
 
 use crate::data::Text;
@@ -112,9 +112,33 @@ pub struct Strings {
     pub figures_heading: &'static str,
     pub sources_heading: &'static str,
     pub initiative_label: &'static str,
-    pub date_reported: &'static str,
+    /// What each kind of date is (issue 14): in the legend, the detail,
+    /// the tooltips and the tables, through `present::date_kind_label`.
+    pub date_kind_occurred: &'static str,
+    pub date_kind_reported: &'static str,
+    pub date_kind_undated_source: &'static str,
+    pub date_kind_planned: &'static str,
+    /// Next to what is the article's own wording: "selon l’article".
+    pub per_article: &'static str,
+    /// Who says a figure / who commits the money.
+    pub stated_by_label: &'static str,
+    pub committed_by_label: &'static str,
+    /// A dollar figure no one is named as committing to.
+    pub no_commitment: &'static str,
+    /// Before the reason a figure is doubted: "Mis en doute".
+    pub doubt_label: &'static str,
+    /// "Overlaps {n}" (another figure).
+    pub overlaps_note: &'static str,
+    /// In place of an article's date when it has none.
+    pub undated_article: &'static str,
+    /// A one-year period with its year: "in {n}".
+    pub period_in_year: &'static str,
+    /// After a period: "from {n}".
+    pub period_from_year: &'static str,
     pub date_derived_days: &'static str,
     pub date_derived_months: &'static str,
+    /// Placeholders: {months}, {days}.
+    pub date_derived_months_days: &'static str,
     pub seed_source_label: &'static str,
     pub public_source_label: &'static str,
     /// Live-region announcement: "Selected: {n}".
@@ -171,7 +195,6 @@ pub struct Strings {
     pub legend_day: &'static str,
     pub legend_month: &'static str,
     pub legend_derived: &'static str,
-    pub legend_reported: &'static str,
     pub legend_cluster: &'static str,
 
     pub month_names: [&'static str; 12],
@@ -231,7 +254,6 @@ pub struct Strings {
     pub chart_tt_period: &'static str,
     pub chart_tt_per_year: &'static str,
     pub chart_tt_date: &'static str,
-    pub chart_tt_by: &'static str,
     pub chart_tt_running_total: &'static str,
     pub chart_period_unknown: &'static str,
     /// "{n} in total, period not given".
@@ -253,8 +275,6 @@ pub struct Strings {
     pub chart_cumulative_summary: &'static str,
     pub chart_cumulative_rule: &'static str,
     pub chart_cumulative_reported: &'static str,
-    pub chart_legend_occurred: &'static str,
-    pub chart_legend_reported: &'static str,
     /// "{n} initiatives".
     pub chart_n_initiatives: &'static str,
     /// Placeholders: {actors}, {initiatives}, {top}, {top_count}.
@@ -279,6 +299,12 @@ pub struct Strings {
     pub chart_col_date: &'static str,
     pub chart_col_source: &'static str,
     pub chart_col_running_total: &'static str,
+    /// Who states or commits a figure, and its reservations.
+    pub chart_col_notes: &'static str,
+    /// Whether the running total adds an amount.
+    pub chart_col_added: &'static str,
+    /// In that column: "yes".
+    pub chart_added_yes: &'static str,
     pub chart_export_note_commitments: &'static str,
     pub chart_export_note_matrix: &'static str,
     pub chart_export_note_key_figures: &'static str,
@@ -359,9 +385,20 @@ mod tests {
                 s.chart_show_all_figures,
                 s.chart_show_fewer_figures,
                 s.chart_more_amounts,
+                s.overlaps_note,
+                s.period_in_year,
+                s.period_from_year,
             ] {
                 assert!(template.contains("{n}"), "{lang:?}: {template}");
             }
+        }
+    }
+
+    #[test]
+    fn the_derived_deadline_template_names_months_and_days() {
+        for lang in Lang::ALL {
+            let template = lang.strings().date_derived_months_days;
+            assert!(template.contains("{months}") && template.contains("{days}"));
         }
     }
 

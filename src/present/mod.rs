@@ -1,35 +1,38 @@
 //! The presentation layer: what a reader sees of an event, a figure, a
-//! date, a source or a qualifier, in each language. Every place that
-//! shows data (the detail panel, the static and print HTML, the chart
-//! tooltips, the tables, the key-figure cards, the CSV/JSON exports)
-//! calls these functions, so they cannot disagree.
+//! date, a source or a qualifier, in each language. The detail panel, the
+//! static and print HTML, the chart tooltips, the data tables, the
+//! key-figure cards and the CSV/JSON exports all call these functions, so
+//! "jusqu’à 50 Md$" / "up to $50bn" reads the same everywhere.
+//!
+//! Code map: [`text`] (quotation marks and separators per language),
+//! [`date`] (a date with its kind), [`figure`] (value with qualifier,
+//! kind, period, who states and who commits, reservations), [`source`]
+//! (citations), [`event`] (an event's lines), [`columns`] (one definition
+//! of each table and export column).
 //!
 //! Architecture Invariant: no `leptos`, no `web_sys`; pure functions of
-//! the dataset, a [`Formatter`] and the language.
+//! the dataset and a [`Formatter`] (its language, and its digits and
+//! dates: `Intl` in the browser, the plain formatter on the host, under
+//! the same rules).
 //!
 //! [`Formatter`]: crate::i18n::Formatter
 
-use crate::data::Qualifier;
-use crate::i18n::Lang;
+pub mod columns;
+pub mod date;
+pub mod event;
+pub mod figure;
+pub mod source;
+pub mod text;
 
-/// The word a qualifier puts before a value ("jusqu’à" / "up to"), none
-/// for an exact value.
-pub fn qualifier_word(qualifier: Qualifier, lang: Lang) -> Option<&'static str> {
-    let strings = lang.strings();
-    match qualifier {
-        Qualifier::Exact => None,
-        Qualifier::UpTo => Some(strings.qualifier_up_to),
-        Qualifier::AtLeast => Some(strings.qualifier_at_least),
-        Qualifier::About => Some(strings.qualifier_about),
-        Qualifier::LessThan => Some(strings.qualifier_less_than),
-    }
-}
+pub use columns::{Column, Row};
+pub use date::{date_kind_class, date_kind_label, date_line, dated, legend_items, DateLine};
+pub use event::{event_lines, EventLines};
+pub use figure::{
+    amount, amount_per_year, exact_amount, figure_lines, figure_notes, figure_value, kind_label,
+    period_text, qualified, qualifier_word, FigureLines,
+};
+pub use source::{citation, Citation, PublicCitation, SeedCitation};
+pub use text::{capitalised, join_names, join_notes, labelled, quote, Quoted};
 
-/// A formatted value with its qualifier: "jusqu’à 50 Md$" / "up to
-/// $50bn". Never "≈" for a ceiling.
-pub fn qualified(value: &str, qualifier: Qualifier, lang: Lang) -> String {
-    match qualifier_word(qualifier, lang) {
-        Some(word) => format!("{word} {value}"),
-        None => value.to_string(),
-    }
-}
+#[cfg(test)]
+mod tests;
