@@ -201,7 +201,10 @@ async fn hovering_the_stargate_bar_shows_its_exact_amount_and_source() {
         );
     }
     assert!(
-        tooltip.query_selector("q").unwrap().is_some(),
+        tooltip
+            .query_selector(".quote [lang=fr]")
+            .unwrap()
+            .is_some(),
         "the source quote"
     );
     pointer(&canvas, "pointerleave", x, y);

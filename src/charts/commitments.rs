@@ -15,8 +15,8 @@ use plotters::prelude::*;
 use super::tooltip::figure_tooltip;
 use super::{
     draw_label, draw_label_colored, estimate_text_px, fill_named, fill_rect, kind_paint, order,
-    outline_rect, short_initiative_label, truncate_to, whole, Align, AxisTick, DrawResult,
-    Highlight, Label, Mark, Paint, Rect, Theme,
+    outline_rect, truncate_to, whole, Align, AxisTick, DrawResult, Highlight, Label, Mark, Paint,
+    Rect, Theme,
 };
 use crate::data::{Dataset, FigureKind, Qualifier};
 use crate::i18n::{fill, Formatter};
@@ -330,7 +330,7 @@ impl CommitmentsLayout {
         let mut notes = Vec::new();
         let mut y = AXIS_PX;
         for group in &model.groups {
-            let name = short_initiative_label(dataset, group.initiative_idx, lang);
+            let name = present::initiative_label(dataset, group.initiative_idx, lang);
             headings.push(
                 Label::new(
                     truncate_to(&name, HEADING_FONT_PX, true, width - 4.0),
@@ -715,7 +715,7 @@ pub fn summary(
         if parts.is_empty() {
             continue;
         }
-        let name = short_initiative_label(dataset, group.initiative_idx, lang);
+        let name = present::initiative_label(dataset, group.initiative_idx, lang);
         let total = fmt.amount(announced.amount_usd);
         let parts = parts.join(", ");
         sentences.push(fill_named(

@@ -1,12 +1,15 @@
-//! Cumulative announced commitments over time, as a step line: each step
-//! is one announcement (an event of the timeline) and carries its label.
+//! Cumulative commitments over time, as a step line: each step is one
+//! amount a paper can stand behind, added on its event's date.
 //!
-//! What counts as an "announced commitment": the headline amounts
-//! (`announced`) and planned capital spending (`planned_spending`). A
-//! first tranche and a claimed-secured amount are parts of an announced
-//! total, so adding them would count the same money twice; campaign
-//! spending is not an infrastructure commitment. The chart's summary says
-//! so, and that the sum is of announcements, not of money spent.
+//! What is added (MODEL-SPEC.md, "Totals"): amounts of kind `announced`
+//! or `planned_spending` that a named actor commits to (`committed_by`
+//! not empty), that are not the article's own wording (`per_article`),
+//! not doubted (`doubt`) and do not overlap another amount (`overlaps`).
+//! Every other dollar amount is kept in [`CumulativeModel::left_out`] with
+//! its reasons (a floated plan, a first tranche, a claim, campaign money,
+//! the article's wording, a doubt, an overlap, no one committing), which
+//! the presentation layer words for the summary, the table and the
+//! exports. When nothing is left to add, there is no total.
 
 use plotters::coord::Shift;
 use plotters::drawing::DrawingArea;
@@ -15,20 +18,19 @@ use plotters::prelude::*;
 use super::tooltip::figure_tooltip;
 use super::{
     draw_label, draw_label_colored, estimate_text_px, fill_named, fill_rect, kind_paint, order,
-    outline_rect, px, short_initiative_label, Align, AxisTick, DrawResult, Highlight, Label, Mark,
-    Paint, Rect, Theme,
+    outline_rect, px, Align, AxisTick, DrawResult, Highlight, Label, Mark, Paint, Rect, Theme,
 };
 use crate::data::date::{civil_from_days, days_from_civil};
-use crate::data::{Dataset, DateKind, FigureKind, Qualifier};
+use crate::data::{Dataset, DateKind, Figure, FigureKind, Qualifier};
 use crate::i18n::{format_tick, Formatter};
-use crate::present::{self, qualified};
+use crate::present::{self, Reason, Row, TotalBound};
 use crate::scale::linear::{max_ticks_for, nice_domain};
 use crate::scale::{time_ticks, LinearScale, TimeScale, View};
 
-/// The kinds of figure the cumulative chart adds up.
+/// The kinds of figure the cumulative chart can add up.
 pub const COUNTED_KINDS: [FigureKind; 2] = [FigureKind::Announced, FigureKind::PlannedSpending];
 
-/// One announcement: a step of the line.
+/// One added amount: a step of the line.
 #[derive(Debug, Clone, PartialEq)]
 pub struct CumulativeStep {
     pub figure_idx: usize,
@@ -45,69 +47,169 @@ pub struct CumulativeStep {
     pub date_kind: DateKind,
 }
 
+/// A dollar amount the total does not add, and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LeftOut {
+    pub figure_idx: usize,
+    pub event_idx: usize,
+    /// Day number of the event.
+    pub day: i64,
+    /// Never empty.
+    pub reasons: Vec<Reason>,
+}
+
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct CumulativeModel {
     /// In date order (ties keep the timeline's order).
     pub steps: Vec<CumulativeStep>,
+    /// Every other dollar amount, in date order.
+    pub left_out: Vec<LeftOut>,
+}
+
+/// Why `figure` is not added to the total (empty: it is added).
+pub fn reasons_left_out(dataset: &Dataset, figure: &Figure) -> Vec<Reason> {
+    let mut reasons = Vec::new();
+    match figure.kind {
+        FigureKind::Announced | FigureKind::PlannedSpending => {}
+        FigureKind::Floated => reasons.push(Reason::Floated),
+        FigureKind::FirstTranche => reasons.push(Reason::FirstTranche {
+            initiative_idx: initiative_idx(dataset, figure),
+        }),
+        FigureKind::ClaimedSecured => reasons.push(Reason::ClaimedSecured {
+            by: if figure.stated_by.is_empty() {
+                figure.committed_by.clone()
+            } else {
+                figure.stated_by.clone()
+            },
+        }),
+        FigureKind::CampaignSpending => reasons.push(Reason::CampaignSpending),
+        _ => reasons.push(Reason::OtherKind),
+    }
+    if figure.per_article {
+        reasons.push(Reason::PerArticle);
+    }
+    if figure.doubt.is_some() {
+        reasons.push(Reason::Doubt);
+    }
+    if let Some(figure_id) = &figure.overlaps {
+        reasons.push(Reason::Overlaps {
+            figure_id: figure_id.clone(),
+        });
+    }
+    // Who commits matters only to what would otherwise be a commitment.
+    if reasons.is_empty() && figure.committed_by.is_empty() {
+        reasons.push(Reason::NoCommitment);
+    }
+    reasons
+}
+
+fn initiative_idx(dataset: &Dataset, figure: &Figure) -> Option<usize> {
+    figure
+        .initiative
+        .as_deref()
+        .and_then(|id| dataset.initiatives.iter().position(|i| i.id == id))
 }
 
 impl CumulativeModel {
     pub fn new(dataset: &Dataset) -> CumulativeModel {
-        let picked: Vec<(i64, usize, usize)> = dataset
+        // (day, event, figure, reasons) of every dollar amount.
+        let amounts: Vec<(i64, usize, usize, Vec<Reason>)> = dataset
             .figures
             .iter()
             .enumerate()
-            .filter(|(_, f)| {
-                f.unit.is_money()
-                    && COUNTED_KINDS.contains(&f.kind)
-                    && f.value.is_finite()
-                    && f.value > 0.0
-            })
+            .filter(|(_, f)| f.unit.is_money() && f.value.is_finite() && f.value > 0.0)
             .filter_map(|(figure_idx, f)| {
                 let event = dataset.events.get(f.event_idx)?;
-                Some((event.date.start_day(), f.event_idx, figure_idx))
+                let reasons = reasons_left_out(dataset, f);
+                Some((event.date.start_day(), f.event_idx, figure_idx, reasons))
             })
             .collect();
-        let keys = picked
+        let keys = amounts
             .iter()
             .enumerate()
-            .map(|(i, &(day, event_idx, figure_idx))| (day, event_idx as i64, figure_idx as i64, i))
-            .collect();
-        let mut total = 0.0;
-        let steps = order(keys)
-            .into_iter()
-            .map(|i| {
-                let (day, event_idx, figure_idx) = picked[i];
-                let figure = &dataset.figures[figure_idx];
-                total += figure.value;
-                CumulativeStep {
-                    figure_idx,
-                    event_idx,
-                    initiative_idx: figure
-                        .initiative
-                        .as_deref()
-                        .and_then(|id| dataset.initiatives.iter().position(|i| i.id == id)),
-                    kind: figure.kind,
-                    day,
-                    amount_usd: figure.value,
-                    qualifier: figure.qualifier,
-                    total_usd: total,
-                    date_kind: dataset.events[event_idx].date_kind,
-                }
+            .map(|(i, (day, event_idx, figure_idx, _))| {
+                (*day, *event_idx as i64, *figure_idx as i64, i)
             })
             .collect();
-        CumulativeModel { steps }
+        let mut model = CumulativeModel::default();
+        let mut total = 0.0;
+        for i in order(keys) {
+            let (day, event_idx, figure_idx, reasons) = amounts[i].clone();
+            let figure = &dataset.figures[figure_idx];
+            if !reasons.is_empty() {
+                model.left_out.push(LeftOut {
+                    figure_idx,
+                    event_idx,
+                    day,
+                    reasons,
+                });
+                continue;
+            }
+            total += figure.value;
+            model.steps.push(CumulativeStep {
+                figure_idx,
+                event_idx,
+                initiative_idx: initiative_idx(dataset, figure),
+                kind: figure.kind,
+                day,
+                amount_usd: figure.value,
+                qualifier: figure.qualifier,
+                total_usd: total,
+                date_kind: dataset.events[event_idx].date_kind,
+            });
+        }
+        model
     }
 
     pub fn total_usd(&self) -> f64 {
         self.steps.last().map(|s| s.total_usd).unwrap_or(0.0)
     }
 
-    /// From January 1st of the first step's year to January 1st after the
-    /// last step's year.
+    /// What the total is: a floor, a ceiling, exact, or a mix.
+    pub fn bound(&self) -> TotalBound {
+        present::total_bound(self.steps.iter().map(|s| s.qualifier))
+    }
+
+    /// Each left-out amount's reasons in words, in [`Self::left_out`]'s
+    /// order.
+    pub fn reason_texts(&self, dataset: &Dataset, fmt: &dyn Formatter) -> Vec<Vec<String>> {
+        self.left_out
+            .iter()
+            .map(|l| {
+                l.reasons
+                    .iter()
+                    .map(|r| present::totals::reason_text(r, dataset, l.figure_idx, fmt))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The rows of the table and the exports: the added amounts with the
+    /// running total, then the others with `reasons` ([`Self::reason_texts`]).
+    pub fn rows<'a>(&self, dataset: &'a Dataset, reasons: &'a [Vec<String>]) -> Vec<Row<'a>> {
+        let added = self.steps.iter().map(|step| Row {
+            running_total_usd: Some(step.total_usd),
+            left_out: Some(&[]),
+            ..Row::new(dataset, step.figure_idx)
+        });
+        let left_out = self.left_out.iter().zip(reasons).map(|(l, why)| Row {
+            left_out: Some(why.as_slice()),
+            ..Row::new(dataset, l.figure_idx)
+        });
+        added.chain(left_out).collect()
+    }
+
+    /// From January 1st of the first amount's year to January 1st after
+    /// the last one's (the added amounts, or when there are none, the
+    /// others).
     pub fn day_domain(&self) -> (i64, i64) {
-        let first = self.steps.first().map(|s| s.day).unwrap_or(0);
-        let last = self.steps.last().map(|s| s.day).unwrap_or(first);
+        let days: Vec<i64> = if self.steps.is_empty() {
+            self.left_out.iter().map(|l| l.day).collect()
+        } else {
+            self.steps.iter().map(|s| s.day).collect()
+        };
+        let first = days.iter().copied().min().unwrap_or(0);
+        let last = days.iter().copied().max().unwrap_or(first);
         let (y0, _, _) = civil_from_days(first);
         let (y1, _, _) = civil_from_days(last);
         (days_from_civil(y0, 1, 1), days_from_civil(y1 + 1, 1, 1))
@@ -283,18 +385,14 @@ impl CumulativeLayout {
                 continue;
             }
             let step = &model.steps[point.step_idx];
-            let amount = fmt.amount(step.amount_usd);
-            let amount = format!("+{}", qualified(&amount, step.qualifier, lang));
-            let name = short_initiative_label(dataset, step.initiative_idx, lang);
+            let amount = present::totals::step_amount(step.amount_usd, step.qualifier, fmt);
+            let name = present::initiative_label(dataset, step.initiative_idx, lang);
             let texts = [format!("{name} {amount}"), amount];
             point.label = place_step_label(&texts, idx, &centres, &bounds, &obstacles);
             obstacles.push(point.label.bounds().inflate(2.0));
         }
         let total = (!model.steps.is_empty()).then(|| {
-            let text = fill_named(
-                strings.chart_cumulative_total,
-                &[("total", &fmt.amount(model.total_usd()))],
-            );
+            let text = present::total_label(model.total_usd(), model.bound(), fmt);
             let size = FONT_PX + 1.0;
             let candidates = [
                 Label::new(
@@ -608,41 +706,100 @@ pub fn key(model: &CumulativeModel, lang: crate::i18n::Lang) -> Vec<(bool, Strin
     items
 }
 
-/// The chart in words: the total, how many announcements over which
-/// dates, what is counted and what is not, and the caveats.
-pub fn summary(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Formatter) -> String {
-    let strings = fmt.lang().strings();
-    let (Some(first), Some(last)) = (model.steps.first(), model.steps.last()) else {
-        return strings.chart_empty.to_string();
-    };
-    let date = |event_idx: usize| {
-        dataset
-            .events
-            .get(event_idx)
-            .map(|e| fmt.date(&e.date))
-            .unwrap_or_default()
-    };
-    let total = fmt.amount(model.total_usd());
-    let count = model.steps.len().to_string();
-    let (first_date, last_date) = (date(first.event_idx), date(last.event_idx));
-    let mut text = fill_named(
-        strings.chart_cumulative_summary,
-        &[
-            ("total", &total),
-            ("count", &count),
-            ("first", &first_date),
-            ("last", &last_date),
-        ],
-    );
-    text.push(' ');
-    text.push_str(strings.chart_cumulative_rule);
+/// The chart in words, in parts: the page shows `lead` above the chart
+/// and `left_out` as a list under it; the canvas's accessible name and
+/// [`summary`] read them all.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Summary {
+    /// The total and what it adds (or why there is none), whether it is a
+    /// floor, a ceiling or neither, the rule, what a hollow point means.
+    pub lead: Vec<String>,
+    /// Each amount not added, with why.
+    pub left_out: Vec<String>,
+}
+
+impl Summary {
+    pub fn lead_text(&self) -> String {
+        self.lead.join(" ")
+    }
+}
+
+/// The chart in words: the total and what it adds, what it leaves out and
+/// why, the rule, and what a hollow point means. With nothing to add, no
+/// total: it says why.
+pub fn summary_parts(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Formatter) -> Summary {
+    let lang = fmt.lang();
+    let strings = lang.strings();
+    if model.steps.is_empty() && model.left_out.is_empty() {
+        return Summary {
+            lead: vec![strings.chart_empty.to_string()],
+            left_out: Vec::new(),
+        };
+    }
+    let mut lead = Vec::new();
+    match (model.steps.first(), model.steps.last()) {
+        (Some(first), Some(last)) => {
+            let date = |event_idx: usize| {
+                dataset
+                    .events
+                    .get(event_idx)
+                    .map(|e| fmt.date(&e.date))
+                    .unwrap_or_default()
+            };
+            let bound = model.bound();
+            let total = match bound {
+                TotalBound::Qualified(qualifier) => {
+                    present::amount(model.total_usd(), qualifier, fmt)
+                }
+                TotalBound::Mixed => fmt.amount(model.total_usd()),
+            };
+            let added: Vec<String> = model
+                .steps
+                .iter()
+                .map(|step| present::totals::added_item(dataset, step.figure_idx, fmt))
+                .collect();
+            lead.push(fill_named(
+                strings.chart_cumulative_summary,
+                &[
+                    ("total", &total),
+                    ("first", &date(first.event_idx)),
+                    ("last", &date(last.event_idx)),
+                    ("added", &present::totals::and_list(&added, lang)),
+                ],
+            ));
+            if bound == TotalBound::Mixed {
+                lead.push(strings.chart_cumulative_mixed_note.to_string());
+            }
+        }
+        _ => lead.push(strings.chart_cumulative_none.to_string()),
+    }
+    lead.push(strings.chart_cumulative_rule.to_string());
     if model
         .steps
         .iter()
         .any(|s| s.date_kind != DateKind::Occurred)
     {
+        lead.push(strings.chart_cumulative_reported.to_string());
+    }
+    let left_out = model
+        .left_out
+        .iter()
+        .map(|l| present::totals::left_out_item(dataset, l.figure_idx, &l.reasons, fmt))
+        .collect();
+    Summary { lead, left_out }
+}
+
+/// The whole summary as one text: the lead, then "Not added:" and each
+/// amount with why.
+pub fn summary(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Formatter) -> String {
+    let parts = summary_parts(dataset, model, fmt);
+    let mut text = parts.lead_text();
+    if !parts.left_out.is_empty() {
         text.push(' ');
-        text.push_str(strings.chart_cumulative_reported);
+        text.push_str(fmt.lang().strings().chart_cumulative_left_out);
+        text.push(' ');
+        text.push_str(&parts.left_out.join(". "));
+        text.push('.');
     }
     text
 }
@@ -654,40 +811,222 @@ mod tests {
     use crate::data;
     use crate::i18n::{Lang, PlainFormatter};
 
+    /// The review's cases (EDITORIAL-REVIEW.md #8–#11, #18), each figure
+    /// with what the model says of it.
+    const REVIEW_CASES: &str = r#"{
+      "title": {"fr": "T", "en": "T"}, "description": {"fr": "D", "en": "D"},
+      "documents": [{"file": "s.txt", "title": "Article"}],
+      "tracks": [{"id": "t", "label": {"fr": "T", "en": "T"}}],
+      "initiatives": [
+        {"id": "stargate", "label": {"fr": "Stargate", "en": "Stargate"}},
+        {"id": "factories", "label": {"fr": "Usines", "en": "Factories"}},
+        {"id": "aws", "label": {"fr": "AWS pour l’État", "en": "AWS for government"}},
+        {"id": "amazon", "label": {"fr": "Amazon en 2025", "en": "Amazon in 2025"}},
+        {"id": "gulf", "label": {"fr": "Partenariat (600 Md$)", "en": "Partnership ($600bn)"}},
+        {"id": "campaign", "label": {"fr": "Campagne", "en": "Campaign"}}
+      ],
+      "actors": [
+        {"id": "trump", "name": "Donald Trump"}, {"id": "softbank", "name": "SoftBank"},
+        {"id": "musk", "name": "Elon Musk"}, {"id": "aws", "name": "AWS"}, {"id": "amazon", "name": "Amazon"}
+      ],
+      "events": [
+        {"id": "stargate", "date": "2025-01-21", "track": "t", "title": {"fr": "S", "en": "S"}, "summary": {"fr": "R", "en": "S"}, "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "musk", "date": "2025-01-22", "track": "t", "title": {"fr": "M", "en": "M"}, "summary": {"fr": "R", "en": "S"}, "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "factories", "date": "2025-05-30", "track": "t", "title": {"fr": "F", "en": "F"}, "summary": {"fr": "R", "en": "S"}, "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "gulf", "date": "2025-07-09", "track": "t", "title": {"fr": "G", "en": "G"}, "summary": {"fr": "R", "en": "S"}, "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "aws", "date": "2025-11-24", "date_kind": "undated_source", "track": "t", "title": {"fr": "A", "en": "A"}, "summary": {"fr": "R", "en": "S"}, "sources": [{"seed": "s.txt", "quote": "q"}]}
+      ],
+      "figures": [
+        {"id": "stargate-500bn", "value": 500000000000, "unit": "usd", "kind": "announced", "qualifier": "at_least",
+         "label": {"fr": "Stargate", "en": "Stargate"}, "committed_by": ["trump", "softbank"], "initiative": "stargate", "event": "stargate", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "stargate-first-100bn", "value": 100000000000, "unit": "usd", "kind": "first_tranche",
+         "label": {"fr": "Première tranche", "en": "First tranche"}, "committed_by": ["softbank"], "initiative": "stargate", "event": "stargate", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "secured-10bn", "value": 10000000000, "unit": "usd", "kind": "claimed_secured", "qualifier": "less_than",
+         "label": {"fr": "Assuré selon Musk", "en": "Secured per Musk"}, "stated_by": ["musk"], "committed_by": [], "initiative": "stargate", "event": "musk", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "campaign-277m", "value": 277000000, "unit": "usd", "kind": "campaign_spending", "per_article": true,
+         "label": {"fr": "Campagne de 2024", "en": "2024 campaign"}, "committed_by": [], "initiative": "campaign", "event": "musk", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "factory-200bn", "value": 200000000000, "unit": "usd", "kind": "floated",
+         "label": {"fr": "Plan évoqué", "en": "Floated plan"}, "stated_by": ["trump"], "committed_by": [], "initiative": "factories", "event": "factories", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "gulf-600bn", "value": 600000000000, "unit": "usd", "kind": "announced", "per_article": true,
+         "doubt": {"fr": "deux annonces confondues", "en": "two announcements conflated"},
+         "label": {"fr": "Partenariat", "en": "Partnership"}, "committed_by": [], "initiative": "gulf", "event": "gulf", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "aws-50bn", "value": 50000000000, "unit": "usd", "kind": "announced", "qualifier": "up_to",
+         "label": {"fr": "AWS", "en": "AWS"}, "committed_by": ["aws"], "initiative": "aws", "event": "aws", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "amazon-125bn", "value": 125000000000, "unit": "usd", "kind": "planned_spending", "qualifier": "up_to",
+         "label": {"fr": "Amazon en 2025", "en": "Amazon in 2025"}, "committed_by": ["amazon"], "overlaps": "aws-50bn", "initiative": "amazon", "event": "aws", "sources": [{"seed": "s.txt", "quote": "q"}]},
+        {"id": "homes", "value": 750000, "unit": "homes", "kind": "capacity", "per_article": true,
+         "label": {"fr": "Foyers", "en": "Homes"}, "event": "aws", "sources": [{"seed": "s.txt", "quote": "q"}]}
+      ]
+    }"#;
+
     fn setup() -> (Dataset, CumulativeModel) {
-        let (dataset, _) = data::bundled();
+        let (dataset, problems) = data::parse(REVIEW_CASES);
+        assert!(problems.is_empty(), "{problems:#?}");
         let model = CumulativeModel::new(&dataset);
         (dataset, model)
     }
 
+    fn ids(dataset: &Dataset, figure_idxs: impl Iterator<Item = usize>) -> Vec<&str> {
+        figure_idxs
+            .map(|i| dataset.figures[i].id.as_str())
+            .collect()
+    }
+
     #[test]
-    fn only_announced_and_planned_amounts_are_added_in_date_order() {
+    fn only_distinct_commitments_announced_as_such_are_added_in_date_order() {
         let (dataset, model) = setup();
-        let ids: Vec<&str> = model
-            .steps
+        let added = ids(&dataset, model.steps.iter().map(|s| s.figure_idx));
+        assert_eq!(added, ["stargate-500bn", "aws-50bn"]);
+        assert_eq!(model.total_usd(), 550e9);
+        assert_eq!(model.bound(), TotalBound::Mixed, "a floor and a ceiling");
+        let left_out: Vec<(&str, &[Reason])> = model
+            .left_out
             .iter()
-            .map(|s| dataset.figures[s.figure_idx].id.as_str())
+            .map(|l| {
+                (
+                    dataset.figures[l.figure_idx].id.as_str(),
+                    l.reasons.as_slice(),
+                )
+            })
             .collect();
+        let stargate = dataset.initiatives.iter().position(|i| i.id == "stargate");
         assert_eq!(
-            ids,
+            left_out,
             [
-                "stargate-500bn",
-                "factory-plan-200bn",
-                "ai-acceleration-600bn",
-                "aws-government-50bn",
-                "amazon-capex-125bn"
+                (
+                    "stargate-first-100bn",
+                    &[Reason::FirstTranche {
+                        initiative_idx: stargate
+                    }][..]
+                ),
+                (
+                    "secured-10bn",
+                    &[Reason::ClaimedSecured {
+                        by: vec!["musk".into()]
+                    }][..]
+                ),
+                (
+                    "campaign-277m",
+                    &[Reason::CampaignSpending, Reason::PerArticle][..]
+                ),
+                ("factory-200bn", &[Reason::Floated][..]),
+                ("gulf-600bn", &[Reason::PerArticle, Reason::Doubt][..]),
+                (
+                    "amazon-125bn",
+                    &[Reason::Overlaps {
+                        figure_id: "aws-50bn".into()
+                    }][..]
+                ),
             ]
         );
-        assert_eq!(model.total_usd(), 1475e9);
-        assert!(model
-            .steps
-            .windows(2)
-            .all(|w| w[0].day <= w[1].day && w[0].total_usd < w[1].total_usd));
         assert!(model.steps.iter().all(|s| COUNTED_KINDS.contains(&s.kind)));
         assert_eq!(
             model.day_domain(),
             (days_from_civil(2025, 1, 1), days_from_civil(2026, 1, 1))
         );
+    }
+
+    #[test]
+    fn an_announcement_no_one_commits_to_is_not_added() {
+        let json = REVIEW_CASES.replace(r#""committed_by": ["aws"]"#, r#""committed_by": []"#);
+        let (dataset, _) = data::parse(&json);
+        let model = CumulativeModel::new(&dataset);
+        let aws = model
+            .left_out
+            .iter()
+            .find(|l| dataset.figures[l.figure_idx].id == "aws-50bn")
+            .unwrap();
+        assert_eq!(aws.reasons, [Reason::NoCommitment]);
+        assert_eq!(model.bound(), TotalBound::Qualified(Qualifier::AtLeast));
+    }
+
+    #[test]
+    fn the_summary_says_what_it_adds_what_it_leaves_out_and_why() {
+        let (dataset, model) = setup();
+        let check = |lang: Lang, expected: &[&str]| {
+            let text = summary(&dataset, &model, &PlainFormatter(lang));
+            for part in expected {
+                assert!(
+                    text.contains(part),
+                    "{lang:?}: {part:?} missing from {text}"
+                );
+            }
+        };
+        check(
+            Lang::En,
+            &[
+                "$550bn of distinct commitments announced as such (January 21, 2025 – November 24, 2025): Stargate (at least $500bn) and AWS for government (up to $50bn).",
+                "This sum mixes minimums (“at least”) and maximums (“up to”): it is neither a floor nor a ceiling.",
+                "Not added: First tranche ($100bn) — first tranche of Stargate, part of its announcement.",
+                "Secured per Musk (less than $10bn) — claimed as secured, by Elon Musk.",
+                "2024 campaign ($277m) — campaign spending, not an investment; the article’s wording.",
+                "Floated plan ($200bn) — floated, not announced as a commitment.",
+                "Partnership ($600bn) — the article’s wording; questioned: two announcements conflated.",
+                "Amazon in 2025 (up to $125bn) — overlaps “AWS” (up to $50bn).",
+            ],
+        );
+        check(
+            Lang::Fr,
+            &[
+                "550\u{a0}Md$ d’engagements distincts, annoncés comme tels (21\u{a0}janvier 2025 – 24\u{a0}novembre 2025)\u{a0}: Stargate (au moins 500\u{a0}Md$) et AWS pour l’État (jusqu’à 50\u{a0}Md$).",
+                "Ne sont pas additionnés\u{a0}: Première tranche (100\u{a0}Md$) — première tranche de Stargate, une part de son annonce.",
+                "Partenariat (600\u{a0}Md$) — formulation de l’article\u{202f}; mis en doute\u{a0}: deux annonces confondues.",
+                "Amazon en 2025 (jusqu’à 125\u{a0}Md$) — recoupe «\u{202f}AWS\u{202f}» (jusqu’à 50\u{a0}Md$).",
+            ],
+        );
+    }
+
+    #[test]
+    fn with_nothing_honest_to_add_there_is_no_total_and_the_chart_says_why() {
+        let json = REVIEW_CASES
+            .replace(
+                r#""committed_by": ["trump", "softbank"]"#,
+                r#""committed_by": []"#,
+            )
+            .replace(r#""committed_by": ["aws"]"#, r#""committed_by": []"#);
+        let (dataset, _) = data::parse(&json);
+        let model = CumulativeModel::new(&dataset);
+        assert!(model.steps.is_empty());
+        assert_eq!(model.left_out.len(), 8);
+        let fmt = PlainFormatter(Lang::En);
+        let text = summary(&dataset, &model, &fmt);
+        assert!(
+            text.starts_with("No total: no amount is a distinct commitment"),
+            "{text}"
+        );
+        assert!(text.contains("Stargate (at least $500bn) — no one is named as committing to it."));
+        let layout = CumulativeLayout::new(&dataset, &model, 800.0, &fmt);
+        assert!(layout.total.is_none() && layout.points.is_empty() && layout.marks.is_empty());
+        let svg = svg::render(&ChartLayout::Cumulative(layout), Highlight::default());
+        let texts = svg::texts(&svg);
+        assert!(
+            !texts
+                .iter()
+                .any(|t| t.contains("Total") || t.contains("Sum")),
+            "{texts:?}"
+        );
+        assert_eq!(svg.matches("<circle").count(), 0);
+    }
+
+    #[test]
+    fn the_table_and_the_exports_list_every_amount_added_or_not() {
+        let (dataset, model) = setup();
+        let fmt = PlainFormatter(Lang::En);
+        let table = crate::charts::table::cumulative_table(&dataset, &model, &fmt);
+        assert_eq!(table.rows.len(), 8);
+        let added = table.headers.iter().position(|h| h == "Added?").unwrap();
+        let total = table
+            .headers
+            .iter()
+            .position(|h| h == "Running total")
+            .unwrap();
+        assert_eq!(table.rows[0].cells[added], "yes");
+        assert_eq!(table.rows[1].cells[total], "$550bn");
+        assert_eq!(
+            table.rows[7].cells[added], "overlaps “AWS” (up to $50bn)",
+            "the reasons, worded"
+        );
+        assert_eq!(table.rows[7].cells[total], "");
     }
 
     #[test]
@@ -750,17 +1089,29 @@ mod tests {
     }
 
     #[test]
-    fn wide_charts_label_each_step_with_its_initiative() {
+    fn steps_are_labelled_with_their_initiative_and_qualified_amount() {
         let (dataset, model) = setup();
         let layout = CumulativeLayout::new(&dataset, &model, 1280.0, &PlainFormatter(Lang::En));
-        assert_eq!(layout.points[0].label.text, "Stargate +$500bn");
-        assert!(layout.points[2]
-            .label
-            .text
-            .starts_with("AI acceleration partnership"));
+        assert_eq!(layout.points[0].label.text, "Stargate + at least $500bn");
+        assert_eq!(
+            layout.points[1].label.text,
+            "AWS for government + up to $50bn"
+        );
         assert_eq!(
             layout.total.as_ref().map(|l| l.text.as_str()),
-            Some("Total: $1,475bn")
+            Some("Sum: $550bn (minimums and maximums mixed)")
+        );
+        let aws_only = REVIEW_CASES.replace(
+            r#""committed_by": ["trump", "softbank"]"#,
+            "\"committed_by\": []",
+        );
+        let (dataset, _) = data::parse(&aws_only);
+        let model = CumulativeModel::new(&dataset);
+        let layout = CumulativeLayout::new(&dataset, &model, 1280.0, &PlainFormatter(Lang::Fr));
+        assert_eq!(
+            layout.total.as_ref().map(|l| l.text.as_str()),
+            Some("Total\u{a0}: jusqu’à 50\u{a0}Md$"),
+            "a ceiling stays a ceiling"
         );
     }
 
@@ -778,15 +1129,18 @@ mod tests {
             .map(|k| svg::count_filled(&svg, "circle", theme.rgb(kind_paint(*k))))
             .sum();
         assert_eq!(coloured, model.steps.len());
-        let n_reported = model
+        let n_hollow = model
             .steps
             .iter()
             .filter(|s| s.date_kind != DateKind::Occurred)
             .count();
-        assert!(n_reported > 0);
+        assert_eq!(
+            n_hollow, 1,
+            "AWS's date is its undated article's main event"
+        );
         assert_eq!(
             svg::count_filled(&svg, "circle", theme.surface),
-            n_reported,
+            n_hollow,
             "hollow points"
         );
         assert_eq!(svg.matches("<polyline").count(), 1, "one step line");
@@ -804,9 +1158,12 @@ mod tests {
         assert!(
             texts
                 .iter()
-                .any(|t| t.starts_with("Total") && t.contains("1\u{202f}475")),
+                .any(|t| t == "Somme\u{a0}: 550\u{a0}Md$ (minimums et maximums mêlés)"),
             "{texts:?}"
         );
+        assert!(!texts
+            .iter()
+            .any(|t| t.contains("1\u{202f}475") || t.contains('≈')));
     }
 
     #[test]
@@ -819,7 +1176,7 @@ mod tests {
             &PlainFormatter(Lang::En),
         ));
         let theme = Theme::light();
-        let stargate = dataset.event_idx("stargate-announced").unwrap();
+        let stargate = dataset.event_idx("stargate").unwrap();
         let plain = svg::render(&layout, Highlight::default());
         let selected = svg::render(
             &layout,
@@ -833,15 +1190,26 @@ mod tests {
         assert_eq!(
             svg::count_filled(&selected, "circle", theme.accent),
             1,
-            "the other announcements fade"
+            "the other commitments fade"
         );
     }
 
     #[test]
-    fn the_summary_says_what_is_counted() {
-        let (dataset, model) = setup();
-        let text = summary(&dataset, &model, &PlainFormatter(Lang::En));
-        assert!(text.contains("$1,475bn"), "{text}");
-        assert!(text.contains("first tranche"), "{text}");
+    fn every_dollar_amount_of_the_bundled_file_is_added_or_left_out_with_a_reason() {
+        let (dataset, _) = data::bundled();
+        let model = CumulativeModel::new(&dataset);
+        let n_money = dataset
+            .figures
+            .iter()
+            .filter(|f| f.unit.is_money() && f.value > 0.0)
+            .count();
+        assert_eq!(model.steps.len() + model.left_out.len(), n_money);
+        for step in &model.steps {
+            let figure = &dataset.figures[step.figure_idx];
+            assert!(reasons_left_out(&dataset, figure).is_empty());
+            assert!(COUNTED_KINDS.contains(&figure.kind) && !figure.committed_by.is_empty());
+            assert!(!figure.per_article && figure.doubt.is_none() && figure.overlaps.is_none());
+        }
+        assert!(model.left_out.iter().all(|l| !l.reasons.is_empty()));
     }
 }

@@ -144,8 +144,9 @@ pub const COMMITMENTS_EXPORT: [Column; 18] = [
     Column::Sources,
 ];
 
-/// The columns of the cumulative export.
-pub const CUMULATIVE_EXPORT: [Column; 17] = [
+/// The columns of the cumulative export: the added amounts, then the
+/// others with why they are not added.
+pub const CUMULATIVE_EXPORT: [Column; 18] = [
     Column::Date,
     Column::DateKind,
     Column::DateShown,
@@ -158,6 +159,7 @@ pub const CUMULATIVE_EXPORT: [Column; 17] = [
     Column::Qualifier,
     Column::Shown,
     Column::RunningTotal,
+    Column::Added,
     Column::Label,
     Column::StatedBy,
     Column::CommittedBy,
@@ -245,22 +247,15 @@ pub fn commitments_json(dataset: &Dataset, lang: Lang) -> String {
     )
 }
 
-fn cumulative_rows(dataset: &Dataset) -> Vec<Row<'_>> {
-    CumulativeModel::new(dataset)
-        .steps
-        .iter()
-        .map(|step| Row {
-            running_total_usd: Some(step.total_usd),
-            ..Row::new(dataset, step.figure_idx)
-        })
-        .collect()
-}
-
 pub fn cumulative_csv(dataset: &Dataset, lang: Lang) -> String {
-    figure_csv(&cumulative_rows(dataset), &CUMULATIVE_EXPORT, lang)
+    let model = CumulativeModel::new(dataset);
+    let reasons = model.reason_texts(dataset, &PlainFormatter(lang));
+    figure_csv(&model.rows(dataset, &reasons), &CUMULATIVE_EXPORT, lang)
 }
 
 pub fn cumulative_json(dataset: &Dataset, lang: Lang) -> String {
+    let model = CumulativeModel::new(dataset);
+    let reasons = model.reason_texts(dataset, &PlainFormatter(lang));
     let counted: Vec<&str> = COUNTED_KINDS.iter().map(|k| k.code()).collect();
     let note = format!(
         "{} (kinds: {})",
@@ -272,7 +267,7 @@ pub fn cumulative_json(dataset: &Dataset, lang: Lang) -> String {
         lang,
         &note,
         "steps",
-        figure_items(&cumulative_rows(dataset), &CUMULATIVE_EXPORT, lang),
+        figure_items(&model.rows(dataset, &reasons), &CUMULATIVE_EXPORT, lang),
     )
 }
 
@@ -454,21 +449,44 @@ mod tests {
     }
 
     #[test]
-    fn the_cumulative_export_counts_announcements_only() {
+    fn the_cumulative_export_lists_what_is_added_and_what_is_not_with_why() {
         let (dataset, _) = data::bundled();
+        let model = CumulativeModel::new(&dataset);
         let records = parse_csv(&cumulative_csv(&dataset, Lang::En));
-        let last = records.last().unwrap();
-        let col = records[0]
-            .iter()
-            .position(|h| h == "cumulative_usd")
-            .unwrap();
-        assert_eq!(last[col], "1475000000000");
+        let col = |name: &str| records[0].iter().position(|h| h == name).unwrap();
+        assert_eq!(
+            records.len() - 1,
+            model.steps.len() + model.left_out.len(),
+            "every dollar amount"
+        );
+        for (i, record) in records[1..].iter().enumerate() {
+            let added = i < model.steps.len();
+            assert_eq!(record[col("added_to_total")] == "true", added, "{record:?}");
+            assert_eq!(record[col("cumulative_usd")].is_empty(), !added);
+            if !added {
+                assert!(!record[col("added_to_total")].is_empty(), "a reason");
+            }
+        }
+        if let Some(last) = model.steps.len().checked_sub(1) {
+            assert_eq!(
+                records[1 + last][col("cumulative_usd")],
+                crate::present::columns::raw_number(model.total_usd())
+            );
+        }
         let json: Value = serde_json::from_str(&cumulative_json(&dataset, Lang::En)).unwrap();
         let steps = json["steps"].as_array().unwrap();
         assert_eq!(steps.len(), records.len() - 1);
         assert!(steps
             .iter()
+            .filter(|s| s["added_to_total"] == true)
             .all(|s| s["kind"] == "announced" || s["kind"] == "planned_spending"));
+        assert!(steps
+            .iter()
+            .filter(|s| s["added_to_total"] != true)
+            .all(|s| !s["added_to_total"]["why_not"]
+                .as_array()
+                .unwrap()
+                .is_empty()));
         assert!(steps
             .iter()
             .all(|s| !s["sources"].as_array().unwrap().is_empty()));

@@ -47,8 +47,7 @@ pub use scaled::Scaled;
 pub use theme::{Paint, Rgb, Theme};
 pub use tooltip::Tooltip;
 
-use crate::data::{Dataset, FigureKind};
-use crate::i18n::Lang;
+use crate::data::FigureKind;
 
 /// The error drawing returns for a backend.
 pub type DrawResult<DB> = Result<(), DrawingAreaErrorKind<<DB as DrawingBackend>::ErrorType>>;
@@ -465,24 +464,6 @@ pub fn kind_paint(kind: FigureKind) -> Paint {
     }
 }
 
-/// An initiative's label without a trailing parenthesis ("Partenariat
-/// d’accélération de l’IA (600 Md$)" → "Partenariat d’accélération de
-/// l’IA"): charts print the amount themselves.
-pub fn short_initiative_label(
-    dataset: &Dataset,
-    initiative_idx: Option<usize>,
-    lang: Lang,
-) -> String {
-    let Some(initiative) = initiative_idx.and_then(|i| dataset.initiatives.get(i)) else {
-        return lang.strings().chart_other_initiative.to_string();
-    };
-    let label = lang.pick(&initiative.label).trim();
-    match label.rfind(" (") {
-        Some(cut) if label.ends_with(')') && cut > 0 => label[..cut].to_string(),
-        _ => label.to_string(),
-    }
-}
-
 /// A sort key, compared field by field; the last field is the item's own
 /// index, so ties keep the input order.
 pub(crate) type SortKey = (i64, i64, i64, usize);
@@ -589,7 +570,7 @@ pub(crate) mod test_data {
 
     /// One event per amount (in date order, from 2010, four weeks apart
     /// at most), each with an announced dollar figure of that amount in
-    /// `initiative` (none: unattributed).
+    /// `initiative` (none: unattributed), committed by actor "a".
     pub fn with_amounts(amounts: &[f64], initiative: Option<&str>) -> Dataset {
         let events: Vec<String> = (0..amounts.len())
             .map(|i| {
@@ -612,6 +593,7 @@ pub(crate) mod test_data {
                 format!(
                     r#"{{"id": "f{i}", "value": {amount}, "unit": "usd", "kind": "announced",
                         "label": {{"fr": "F", "en": "F"}}, {initiative_field} "event": "e{i}",
+                        "committed_by": ["a"],
                         "sources": []}}"#
                 )
             })
@@ -622,7 +604,8 @@ pub(crate) mod test_data {
         let json = format!(
             r#"{{"title": {{"fr": "T", "en": "T"}}, "description": {{"fr": "D", "en": "D"}},
                 "tracks": [{{"id": "t", "label": {{"fr": "T", "en": "T"}}}}],
-                "initiatives": [{initiatives}], "events": [{}], "figures": [{}]}}"#,
+                "initiatives": [{initiatives}], "actors": [{{"id": "a", "name": "A"}}],
+                "events": [{}], "figures": [{}]}}"#,
             events.join(","),
             figures.join(",")
         );
@@ -690,6 +673,7 @@ pub(crate) mod svg {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     fn mark(x: f64, y: f64) -> Mark {
         Mark {
@@ -812,7 +796,7 @@ mod tests {
                 ),
                 (
                     s.chart_cumulative_summary,
-                    &["{total}", "{count}", "{first}", "{last}"],
+                    &["{total}", "{first}", "{last}", "{added}"],
                 ),
                 (
                     s.chart_matrix_summary,
@@ -835,22 +819,6 @@ mod tests {
         assert_eq!(
             fill_named("{a} of {b}", &[("a", "2 %"), ("b", "500 Md$")]),
             "2 % of 500 Md$"
-        );
-    }
-
-    #[test]
-    fn initiative_labels_lose_their_amount_in_parentheses() {
-        let (dataset, _) = crate::data::bundled();
-        let idx = dataset
-            .initiatives
-            .iter()
-            .position(|i| i.id == "ai-acceleration-partnership");
-        let label = short_initiative_label(&dataset, idx, Lang::En);
-        assert_eq!(label, "AI acceleration partnership");
-        let stargate = dataset.initiatives.iter().position(|i| i.id == "stargate");
-        assert_eq!(
-            short_initiative_label(&dataset, stargate, Lang::Fr),
-            "Stargate"
         );
     }
 }

@@ -44,12 +44,13 @@ pub const COMMITMENTS_COLUMNS: [Column; 8] = [
 ];
 
 /// The columns of the cumulative table.
-pub const CUMULATIVE_COLUMNS: [Column; 7] = [
+pub const CUMULATIVE_COLUMNS: [Column; 8] = [
     Column::Date,
     Column::Initiative,
     Column::Kind,
     Column::Amount,
     Column::RunningTotal,
+    Column::Added,
     Column::Precisions,
     Column::Sources,
 ];
@@ -100,20 +101,15 @@ pub fn commitments_table(
     )
 }
 
-/// Every step of the cumulative chart, in date order.
+/// Every step of the cumulative chart in date order, then every amount it
+/// does not add, with why.
 pub fn cumulative_table(
     dataset: &Dataset,
     model: &CumulativeModel,
     fmt: &dyn Formatter,
 ) -> TableData {
-    let rows: Vec<Row> = model
-        .steps
-        .iter()
-        .map(|step| Row {
-            running_total_usd: Some(step.total_usd),
-            ..Row::new(dataset, step.figure_idx)
-        })
-        .collect();
+    let reasons = model.reason_texts(dataset, fmt);
+    let rows = model.rows(dataset, &reasons);
     figure_table(
         fmt.lang().strings().chart_cumulative_heading,
         &CUMULATIVE_COLUMNS,
@@ -139,13 +135,28 @@ mod tests {
             .rows
             .iter()
             .all(|r| r.cells.len() == table.headers.len()));
-        let stargate = table.rows.iter().find(|r| r.cells[2] == "$500bn").unwrap();
+        let figure = dataset
+            .figures
+            .iter()
+            .find(|f| f.id == "stargate-500bn")
+            .unwrap();
+        let value = crate::present::figure_value(figure, &fmt);
+        assert!(value.ends_with("$500bn"), "{value}");
+        let stargate = table.rows.iter().find(|r| r.cells[2] == value).unwrap();
         assert_eq!(stargate.cells[3], "over 4 years");
-        assert_eq!(stargate.cells[4], "$125bn/yr");
+        assert!(stargate.cells[4].ends_with("$125bn/yr"));
         assert!(stargate.quote.is_some());
         let cumulative = CumulativeModel::new(&dataset);
         let table = cumulative_table(&dataset, &cumulative, &fmt);
-        assert_eq!(table.rows.len(), cumulative.steps.len());
-        assert_eq!(table.rows.last().unwrap().cells[4], "$1,475bn");
+        assert_eq!(
+            table.rows.len(),
+            cumulative.steps.len() + cumulative.left_out.len()
+        );
+        if let Some(last_step) = cumulative.steps.len().checked_sub(1) {
+            assert_eq!(
+                table.rows[last_step].cells[4],
+                fmt.amount(cumulative.total_usd())
+            );
+        }
     }
 }

@@ -12,7 +12,6 @@ use super::intl::IntlFormatter;
 use super::intl::{tr, tr_signal};
 use crate::charts::actor_matrix::{self, kind_heading, ActorMatrix as Matrix};
 use crate::charts::export::ExportChart;
-use crate::charts::short_initiative_label;
 use crate::i18n::fill;
 
 /// The matrix, its summary and its downloads.
@@ -53,7 +52,7 @@ pub fn ActorMatrix() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(column, &initiative)| {
-                    let label = short_initiative_label(&dataset, Some(initiative), lang);
+                    let label = crate::present::initiative_label(&dataset, Some(initiative), lang);
                     view! {
                         <th scope="col" class:selected=move || selected_initiative.get() == Some(column)>
                             <span class="matrix-col" title=label.clone()>{label.clone()}</span>

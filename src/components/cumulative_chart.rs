@@ -1,6 +1,7 @@
-//! The cumulative chart: announced commitments over time as a step line,
-//! with its summary (what is counted), a key to its points, the data
-//! table and the downloads.
+//! The cumulative chart: the commitments a paper can stand behind, added
+//! up over time as a step line, with its summary (what it adds), a key to
+//! its points, the amounts it does not add and why, the data table and the
+//! downloads.
 
 use std::sync::Arc;
 
@@ -46,12 +47,20 @@ pub fn CumulativeChart() -> impl IntoView {
         let (dataset, model) = (dataset.clone(), model.clone());
         Signal::derive(move || cumulative_table(&dataset, &model, &IntlFormatter::new(lang.get())))
     };
+    let parts = {
+        let (dataset, model) = (dataset.clone(), model.clone());
+        Signal::derive(move || {
+            cumulative::summary_parts(&dataset, &model, &IntlFormatter::new(lang.get()))
+        })
+    };
     let title = tr_signal(lang, |s| s.chart_cumulative_heading);
+    // With nothing to add there is no line to draw: the summary says why.
+    let has_total = !model.steps.is_empty();
 
     view! {
         <section class="chart" data-testid="cumulative-chart" aria-labelledby="cumulative-heading">
             <h3 id="cumulative-heading">{tr(lang, |s| s.chart_cumulative_heading)}</h3>
-            <p class="chart-summary" data-testid="cumulative-summary">{move || summary.get()}</p>
+            <p class="chart-summary" data-testid="cumulative-summary">{move || parts.with(|p| p.lead_text())}</p>
             <ul class="chart-key" aria-hidden="true">
                 {
                     let model = model.clone();
@@ -60,10 +69,23 @@ pub fn CumulativeChart() -> impl IntoView {
                     }).collect_view()
                 }
             </ul>
-            <ChartCanvas layout_for=build label=summary name=title test_id="cumulative-canvas" />
+            {has_total.then(|| view! { <ChartCanvas layout_for=build label=summary name=title test_id="cumulative-canvas" /> })}
+            {move || parts.with(|p| (!p.left_out.is_empty()).then(|| {
+                let items = p.left_out.clone();
+                view! {
+                    <div class="left-out" data-testid="cumulative-left-out">
+                        <h4>{lang.get().strings().chart_left_out_heading}</h4>
+                        <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul>
+                    </div>
+                }
+            }))}
             <div class="chart-footer">
                 <ChartTable table=table test_id="cumulative-table" />
-                <ExportButtons chart=ExportChart::Cumulative png=build title=title />
+                {if has_total {
+                    view! { <ExportButtons chart=ExportChart::Cumulative png=build title=title /> }.into_any()
+                } else {
+                    view! { <ExportButtons chart=ExportChart::Cumulative title=title /> }.into_any()
+                }}
             </div>
         </section>
     }

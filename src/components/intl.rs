@@ -137,6 +137,7 @@ impl Formatter for IntlFormatter {
         let format = self.date_format(with_day);
         let parts = format.format_to_parts(&js_date);
         let mut text = String::new();
+        let mut after_day = false;
         for part in parts.iter() {
             let kind = Reflect::get(&part, &JsValue::from_str("type"))
                 .ok()
@@ -149,9 +150,13 @@ impl Formatter for IntlFormatter {
             // French writes the first of the month as an ordinal: "1er mai".
             if kind == "day" && self.lang == Lang::Fr && value == "1" {
                 text.push_str("1er");
+            } else if after_day && self.lang == Lang::Fr && kind == "literal" && value == " " {
+                // The pure rule keeps the day with its month: "24 novembre".
+                text.push('\u{a0}');
             } else {
                 text.push_str(&value);
             }
+            after_day = kind == "day";
         }
         if text.is_empty() {
             format_date(date, self.lang)

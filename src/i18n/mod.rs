@@ -271,9 +271,32 @@ pub struct Strings {
     pub chart_log_note: &'static str,
     /// Placeholder: {total}.
     pub chart_cumulative_total: &'static str,
-    /// Placeholders: {total}, {count}, {first}, {last}.
+    /// Placeholders: {total}, {first}, {last}, {added}.
     pub chart_cumulative_summary: &'static str,
     pub chart_cumulative_rule: &'static str,
+    /// The label of a sum of minimums and maximums. Placeholder: {total}.
+    pub chart_cumulative_sum_mixed: &'static str,
+    /// Why such a sum is neither a floor nor a ceiling.
+    pub chart_cumulative_mixed_note: &'static str,
+    /// Before the amounts not added, each with its reasons.
+    pub chart_cumulative_left_out: &'static str,
+    /// When nothing can honestly be added.
+    pub chart_cumulative_none: &'static str,
+    /// Heading of the list of amounts not added.
+    pub chart_left_out_heading: &'static str,
+    /// Why an amount is not added to the running total.
+    pub reason_floated: &'static str,
+    /// "{n}": the initiative.
+    pub reason_first_tranche: &'static str,
+    pub reason_first_tranche_unnamed: &'static str,
+    /// "{n}": who claims it.
+    pub reason_claimed: &'static str,
+    pub reason_claimed_unnamed: &'static str,
+    pub reason_campaign: &'static str,
+    pub reason_other_kind: &'static str,
+    pub reason_per_article: &'static str,
+    /// The last link of a list: "et" / "and".
+    pub and_word: &'static str,
     pub chart_cumulative_reported: &'static str,
     /// "{n} initiatives".
     pub chart_n_initiatives: &'static str,

@@ -343,7 +343,7 @@ fn initiative_name(dataset: &Dataset, figure: &Figure, lang: Lang) -> String {
         .initiative
         .as_deref()
         .and_then(|id| dataset.initiatives.iter().position(|i| i.id == id));
-    crate::charts::short_initiative_label(dataset, idx, lang)
+    super::figure::initiative_label(dataset, idx, lang)
 }
 
 /// A JSON value as one CSV field.

@@ -49,6 +49,21 @@ pub fn exact_amount(usd: f64, qualifier: Qualifier, fmt: &dyn Formatter) -> Stri
     qualified(&fmt.exact_amount(usd), qualifier, fmt.lang())
 }
 
+/// An initiative's name without a trailing parenthesis ("Partenariat
+/// d’accélération de l’IA (600 Md$)" → "Partenariat d’accélération de
+/// l’IA"): the amount is printed next to it. "Autres" / "Other" without
+/// an initiative.
+pub fn initiative_label(dataset: &Dataset, initiative_idx: Option<usize>, lang: Lang) -> String {
+    let Some(initiative) = initiative_idx.and_then(|i| dataset.initiatives.get(i)) else {
+        return lang.strings().chart_other_initiative.to_string();
+    };
+    let label = lang.pick(&initiative.label).trim();
+    match label.rfind(" (") {
+        Some(cut) if label.ends_with(')') && cut > 0 => label[..cut].to_string(),
+        _ => label.to_string(),
+    }
+}
+
 /// What kind of figure it is, in words: "annoncé", "évoqué, sans
 /// engagement"...
 pub fn kind_label(kind: FigureKind, lang: Lang) -> &'static str {

@@ -277,6 +277,18 @@ fn events_name_their_players_and_the_articles_framing() {
             "Mission Genesis",
             "Genesis Mission",
         ),
+        (
+            "an initiative without its amount",
+            |d, f| initiative_label(d, Some(0), f.0),
+            "AWS pour l’État",
+            "AWS for government",
+        ),
+        (
+            "no initiative",
+            |_, f| initiative_label(&Dataset::default(), None, f.0),
+            "Autres",
+            "Other",
+        ),
     ]);
 }
 
