@@ -110,7 +110,7 @@ async fn clicking_a_marker_opens_its_detail_with_sources() {
     let event = &dataset.events[dataset.event_idx(&id).unwrap()];
     assert_eq!(title.text_content().unwrap(), event.title.fr);
     let quotes = root
-        .query_selector_all("[data-testid=detail-sources] q")
+        .query_selector_all("[data-testid=detail-sources] blockquote [lang=fr]")
         .unwrap();
     assert!(quotes.length() > 0);
     let hash = web_sys::window().unwrap().location().hash().unwrap();
