@@ -156,7 +156,7 @@ fn event_item(dataset: &Dataset, event_idx: usize, lang: Lang, html: &mut String
         escape_attr(&lines.id),
         escape_attr(&lines.date.iso),
         escape_text(&lines.date.date),
-        escape_text(&lines.date.notes_text(lang)),
+        escape_text(&lines.date.notes_text()),
         escape_text(&lines.title),
     );
     if let Some(track) = &lines.track {
@@ -466,7 +466,7 @@ mod tests {
                     "<time datetime=\"{}\">{}</time> <span class=\"date-note\">— {}</span>",
                     lines.date.iso,
                     escape_text(&lines.date.date),
-                    escape_text(&lines.date.notes_text(lang))
+                    escape_text(&lines.date.notes_text())
                 );
                 for (name, html) in [("static", &static_version), ("print", &print_version)] {
                     assert!(html.contains(&date), "{name} {lang:?}: {date}");

@@ -758,7 +758,7 @@ pub fn summary_parts(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Forma
                 .iter()
                 .map(|step| present::totals::added_item(dataset, step.figure_idx, fmt))
                 .collect();
-            lead.push(fill_named(
+            lead.push(present::capitalised(&fill_named(
                 strings.chart_cumulative_summary,
                 &[
                     ("total", &total),
@@ -766,7 +766,7 @@ pub fn summary_parts(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Forma
                     ("last", &date(last.event_idx)),
                     ("added", &present::totals::and_list(&added, lang)),
                 ],
-            ));
+            )));
             if bound == TotalBound::Mixed {
                 lead.push(strings.chart_cumulative_mixed_note.to_string());
             }
@@ -1112,6 +1112,11 @@ mod tests {
             layout.total.as_ref().map(|l| l.text.as_str()),
             Some("Total\u{a0}: jusqu’à 50\u{a0}Md$"),
             "a ceiling stays a ceiling"
+        );
+        let text = summary(&dataset, &model, &PlainFormatter(Lang::En));
+        assert!(
+            text.starts_with("Up to $50bn of distinct commitments announced as such"),
+            "{text}"
         );
     }
 

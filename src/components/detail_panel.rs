@@ -48,7 +48,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {
     let Some(lines) = present::event_lines(&dataset, idx, &IntlFormatter::new(lang)) else {
         return ().into_any();
     };
-    let date_notes = lines.date.notes_text(lang);
+    let date_notes = lines.date.notes_text();
     let figures: Vec<(String, String, String, String, String)> = lines
         .figures
         .iter()

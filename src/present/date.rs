@@ -1,7 +1,7 @@
 //! An event's date as a reader sees it: the date at its precision and
 //! what kind of date it is.
 
-use super::text::{join_notes, quote};
+use super::text::{capitalised, quote};
 use crate::data::{Dataset, DateKind, Event};
 use crate::i18n::{fill, Formatter, Lang};
 
@@ -56,16 +56,29 @@ pub struct DateLine {
 
 impl DateLine {
     /// What follows the date in the detail panel and the static and print
-    /// versions: the kind, then the notes.
-    pub fn notes_text(&self, lang: Lang) -> String {
-        let mut parts = vec![self.kind_label.to_string()];
-        parts.extend(self.notes.iter().cloned());
-        join_notes(&parts, lang)
+    /// versions: the kind, then the notes, each a sentence ("Date du fait
+    /// principal de l’article, non daté. Article non daté\u{202f}; …").
+    pub fn notes_text(&self) -> String {
+        let mut text = String::new();
+        for part in std::iter::once(self.kind_label).chain(self.notes.iter().map(String::as_str)) {
+            let part = part.trim();
+            if part.is_empty() {
+                continue;
+            }
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(&capitalised(part));
+            if !part.ends_with(['.', '!', '?', '…']) {
+                text.push('.');
+            }
+        }
+        text
     }
 
     /// The whole line: "24 novembre 2025 — date du fait principal…".
-    pub fn full(&self, lang: Lang) -> String {
-        format!("{} — {}", self.date, self.notes_text(lang))
+    pub fn full(&self) -> String {
+        format!("{} — {}", self.date, self.notes_text())
     }
 
     /// The date for tooltips, tables and cards: alone when it is the

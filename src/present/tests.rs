@@ -188,19 +188,19 @@ fn kinds_periods_and_who_states_and_commits() {
 #[test]
 fn dates_say_what_kind_of_date_they_are() {
     check(&[
-        ("occurred, whole line", |d, f| event(d, f, "stargate").date.full(f.0),
-            "21\u{a0}janvier 2025 — date de l’événement", "January 21, 2025 — date of the event"),
+        ("occurred, whole line", |d, f| event(d, f, "stargate").date.full(),
+            "21\u{a0}janvier 2025 — Date de l’événement.", "January 21, 2025 — Date of the event."),
         ("occurred, short", |d, f| event(d, f, "stargate").date.short(), "21\u{a0}janvier 2025", "January 21, 2025"),
         ("reported, short", |d, f| event(d, f, "business").date.short(),
             "9\u{a0}juillet 2025 (date de l’article qui le rapporte)", "July 9, 2025 (date of the article reporting it)"),
-        ("undated article, whole line", |d, f| event(d, f, "order").date.full(f.0),
-            "24\u{a0}novembre 2025 — date du fait principal de l’article, non daté\u{202f}; Article non daté.",
-            "November 24, 2025 — date of the undated article’s main event; Undated article."),
+        ("undated article, whole line", |d, f| event(d, f, "order").date.full(),
+            "24\u{a0}novembre 2025 — Date du fait principal de l’article, non daté. Article non daté.",
+            "November 24, 2025 — Date of the undated article’s main event. Undated article."),
         ("undated article, short", |d, f| event(d, f, "order").date.short(),
             "24\u{a0}novembre 2025 (date du fait principal de l’article, non daté)", "November 24, 2025 (date of the undated article’s main event)"),
-        ("planned, derived in months, to the month", |d, f| event(d, f, "deadline").date.full(f.0),
-            "août 2026 — date prévue ou échéance\u{202f}; échéance calculée\u{202f}: 9 mois après «\u{202f}Signature du décret\u{202f}»",
-            "August 2026 — planned date or deadline; derived deadline: 9 months after “The order is signed”"),
+        ("planned, derived in months, to the month", |d, f| event(d, f, "deadline").date.full(),
+            "août 2026 — Date prévue ou échéance. Échéance calculée\u{202f}: 9 mois après «\u{202f}Signature du décret\u{202f}».",
+            "August 2026 — Planned date or deadline. Derived deadline: 9 months after “The order is signed”."),
         ("a marker's name", |_, f| dated("24 novembre 2025", crate::data::DateKind::Planned, f.0),
             "24 novembre 2025 (date prévue ou échéance)", "24 novembre 2025 (planned date or deadline)"),
     ]);
