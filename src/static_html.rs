@@ -200,7 +200,7 @@ fn event_item(dataset: &Dataset, event_idx: usize, lang: Lang, html: &mut String
             );
             for (class, text) in [
                 ("figure-attribution", figure.attribution_text(lang)),
-                ("figure-notes", figure.notes_text(lang)),
+                ("figure-notes", figure.notes_text()),
             ] {
                 if !text.is_empty() {
                     let _ = write!(

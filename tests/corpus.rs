@@ -32,6 +32,18 @@ fn check(name: &str, bytes: &[u8], (place, matches): Expected, n_events: usize) 
     );
     for problem in &loaded.problems {
         let (message, hint) = (problem.message(), problem.hint());
+        // A typography warning quotes the faulty text on purpose.
+        let quotes_the_fault = matches!(problem.kind, data::ProblemKind::FrenchSpacing { .. });
+        for french in [&message.fr, &hint.fr]
+            .into_iter()
+            .filter(|_| !quotes_the_fault)
+        {
+            assert!(
+                data::typography::french_spacing(french).is_none(),
+                "{name}: French typography of {:?}: {french}",
+                problem.kind
+            );
+        }
         assert!(
             !message.fr.is_empty()
                 && !message.en.is_empty()

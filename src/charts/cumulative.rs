@@ -840,7 +840,7 @@ mod tests {
         {"id": "stargate-500bn", "value": 500000000000, "unit": "usd", "kind": "announced", "qualifier": "at_least",
          "label": {"fr": "Stargate", "en": "Stargate"}, "committed_by": ["trump", "softbank"], "initiative": "stargate", "event": "stargate", "sources": [{"seed": "s.txt", "quote": "q"}]},
         {"id": "stargate-first-100bn", "value": 100000000000, "unit": "usd", "kind": "first_tranche",
-         "label": {"fr": "Première tranche", "en": "First tranche"}, "committed_by": ["softbank"], "initiative": "stargate", "event": "stargate", "sources": [{"seed": "s.txt", "quote": "q"}]},
+         "label": {"fr": "Stargate\u202f: 100\u00a0Md$ à déployer d’abord", "en": "Stargate: $100bn to be deployed first"}, "committed_by": ["softbank"], "initiative": "stargate", "event": "stargate", "sources": [{"seed": "s.txt", "quote": "q"}]},
         {"id": "secured-10bn", "value": 10000000000, "unit": "usd", "kind": "claimed_secured", "qualifier": "less_than",
          "label": {"fr": "Assuré selon Musk", "en": "Secured per Musk"}, "stated_by": ["musk"], "committed_by": [], "initiative": "stargate", "event": "musk", "sources": [{"seed": "s.txt", "quote": "q"}]},
         {"id": "campaign-277m", "value": 277000000, "unit": "usd", "kind": "campaign_spending", "per_article": true,
@@ -957,7 +957,7 @@ mod tests {
             &[
                 "$550bn of distinct commitments announced as such (January 21, 2025 – November 24, 2025): Stargate (at least $500bn) and AWS for government (up to $50bn).",
                 "This sum mixes minimums (“at least”) and maximums (“up to”): it is neither a floor nor a ceiling.",
-                "Not added: First tranche ($100bn) — first tranche of Stargate, part of its announcement.",
+                "Not added: Stargate: $100bn to be deployed first — first tranche of Stargate, part of its announcement.",
                 "Secured per Musk (less than $10bn) — claimed as secured, by Elon Musk.",
                 "2024 campaign ($277m) — campaign spending, not an investment; the article’s wording.",
                 "Floated plan ($200bn) — floated, not announced as a commitment.",
@@ -969,7 +969,7 @@ mod tests {
             Lang::Fr,
             &[
                 "550\u{a0}Md$ d’engagements distincts, annoncés comme tels (21\u{a0}janvier 2025 – 24\u{a0}novembre 2025)\u{a0}: Stargate (au moins 500\u{a0}Md$) et AWS pour l’État (jusqu’à 50\u{a0}Md$).",
-                "Ne sont pas additionnés\u{a0}: Première tranche (100\u{a0}Md$) — première tranche de Stargate, une part de son annonce.",
+                "Ne sont pas additionnés\u{a0}: Stargate\u{202f}: 100\u{a0}Md$ à déployer d’abord — première tranche de Stargate, une part de son annonce.",
                 "Partenariat (600\u{a0}Md$) — formulation de l’article\u{202f}; mis en doute\u{a0}: deux annonces confondues.",
                 "Amazon en 2025 (jusqu’à 125\u{a0}Md$) — recoupe «\u{202f}AWS\u{202f}» (jusqu’à 50\u{a0}Md$).",
             ],

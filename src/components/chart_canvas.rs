@@ -291,7 +291,7 @@ pub fn ChartCanvas(
                             }).collect_view()}
                         </dl>
                         {(!tooltip.notes.is_empty()).then(|| view! {
-                            <p class="tooltip-notes">{crate::present::join_notes(&tooltip.notes, lang.get())}</p>
+                            <p class="tooltip-notes">{crate::present::sentences(&tooltip.notes)}</p>
                         })}
                         {tooltip.source.clone().map(|source| view! {
                             <p class="tooltip-source">

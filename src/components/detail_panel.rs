@@ -58,7 +58,7 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {
                 figure.label.clone(),
                 figure.facts(),
                 figure.attribution_text(lang),
-                figure.notes_text(lang),
+                figure.notes_text(),
             )
         })
         .collect();

@@ -53,7 +53,7 @@ pub fn KeyFigures() -> impl IntoView {
                     let card = key_figures::card(&dataset, idx, &fmt);
                     let value = card.lines.value.clone();
                     let attribution = card.lines.attribution_text(lang);
-                    let notes = card.lines.notes_text(lang);
+                    let notes = card.lines.notes_text();
                     let meta = card.meta.clone();
                     let sources = card.citations.clone();
                     let select_context = context;

@@ -14,6 +14,7 @@ pub mod rich_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 pub mod timelinejs;
+pub mod typography;
 mod validate;
 
 pub use date::{Date, Precision};

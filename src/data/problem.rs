@@ -69,6 +69,12 @@ pub enum ProblemKind {
     ApproximateWithoutQualifier,
     /// A figure whose `overlaps` names itself.
     OverlapsItself,
+    /// French text with an ordinary or missing space before ; : ! ? » or
+    /// after «.
+    FrenchSpacing {
+        count: usize,
+        excerpt: String,
+    },
     EmptyText {
         lang: &'static str,
     },
@@ -263,11 +269,11 @@ impl Problem {
                 format!("The file is not readable JSON ({detail}). Check commas, quotes and braces around this position."),
             ),
             ProblemKind::Shape { detail } => (
-                format!("Cet élément n’a pas la forme attendue : {detail}. Comparez-le à un élément valide du même fichier."),
+                format!("Cet élément n’a pas la forme attendue\u{a0}: {detail}. Comparez-le à un élément valide du même fichier."),
                 format!("This item does not have the expected shape: {detail}. Compare it with a valid item of the same file."),
             ),
             ProblemKind::DuplicateId { id } => (
-                format!("L’identifiant « {id} » est déjà utilisé ; donnez à cet élément un identifiant unique."),
+                format!("L’identifiant «\u{202f}{id}\u{202f}» est déjà utilisé\u{202f}; donnez à cet élément un identifiant unique."),
                 format!("The id \"{id}\" is already used; give this item a unique id."),
             ),
             ProblemKind::UnknownReference { what, id } => {
@@ -280,16 +286,16 @@ impl Problem {
                     RefKind::Figure => ("chiffre", "figure"),
                 };
                 (
-                    format!("Aucun {fr_what} n’a l’identifiant « {id} » ; corrigez l’identifiant ou ajoutez cet élément."),
+                    format!("Aucun {fr_what} n’a l’identifiant «\u{202f}{id}\u{202f}»\u{202f}; corrigez l’identifiant ou ajoutez cet élément."),
                     format!("No {en_what} has the id \"{id}\"; fix the id or add that item."),
                 )
             }
             ProblemKind::BadDateFormat { value } => (
-                format!("La date « {value} » n’est pas au format AAAA, AAAA-MM ou AAAA-MM-JJ."),
+                format!("La date «\u{202f}{value}\u{202f}» n’est pas au format AAAA, AAAA-MM ou AAAA-MM-JJ."),
                 format!("The date \"{value}\" is not in the form YYYY, YYYY-MM or YYYY-MM-DD."),
             ),
             ProblemKind::ImpossibleDate { value } => (
-                format!("La date « {value} » n’existe pas dans le calendrier."),
+                format!("La date «\u{202f}{value}\u{202f}» n’existe pas dans le calendrier."),
                 format!("The date \"{value}\" does not exist in the calendar."),
             ),
             ProblemKind::DerivedDateMismatch { expected, found } => (
@@ -316,19 +322,23 @@ impl Problem {
                 "Un chiffre ne peut pas en recouper un autre qui est lui-même.".to_string(),
                 "A figure cannot overlap itself.".to_string(),
             ),
+            ProblemKind::FrenchSpacing { count, excerpt } => (
+                format!("Typographie\u{a0}: {count} endroit(s) sans espace insécable avant un deux-points, un point-virgule, un point d’exclamation ou d’interrogation, ou à l’intérieur des guillemets\u{a0}: la ponctuation peut passer seule à la ligne. Premier endroit\u{a0}: «\u{202f}{excerpt}\u{202f}»."),
+                format!("French typography: {count} place(s) without a no-break space before ; : ! ? » or after «, so the punctuation can be left alone on a new line. First place: “{excerpt}”."),
+            ),
             ProblemKind::EmptyText { lang } => {
                 let (fr_lang, en_lang) = if *lang == "en" { ("anglais", "English") } else { ("français", "French") };
                 (
-                    format!("Le texte en {fr_lang} est vide ; écrivez-le."),
+                    format!("Le texte en {fr_lang} est vide\u{202f}; écrivez-le."),
                     format!("The {en_lang} text is empty; please write it."),
                 )
             }
             ProblemKind::EmptyId => (
-                "L’identifiant est vide ; chaque élément a besoin d’un identifiant unique.".to_string(),
+                "L’identifiant est vide\u{202f}; chaque élément a besoin d’un identifiant unique.".to_string(),
                 "The id is empty; every item needs a unique id.".to_string(),
             ),
             ProblemKind::NegativeAmount { value } => (
-                format!("Le montant {value} est négatif ; un montant est toujours positif."),
+                format!("Le montant {value} est négatif\u{202f}; un montant est toujours positif."),
                 format!("The amount {value} is negative; amounts are always positive."),
             ),
             ProblemKind::NotFinite => (
@@ -340,23 +350,23 @@ impl Problem {
                 "A period must last a number of years greater than zero.".to_string(),
             ),
             ProblemKind::NoSource => (
-                "Aucune source : chaque fait doit citer au moins un article avec sa citation.".to_string(),
+                "Aucune source\u{a0}: chaque fait doit citer au moins un article avec sa citation.".to_string(),
                 "No source: every fact must cite at least one article with its quote.".to_string(),
             ),
             ProblemKind::QuoteMissing => (
-                "La source cite un article sans citation ; ajoutez la phrase exacte sur laquelle repose le fait.".to_string(),
+                "La source cite un article sans citation\u{202f}; ajoutez la phrase exacte sur laquelle repose le fait.".to_string(),
                 "The source names an article without a quote; add the exact sentence the fact rests on.".to_string(),
             ),
             ProblemKind::QuoteTooLong { n_chars } => (
-                format!("La citation fait {n_chars} caractères ; gardez une phrase ou moins ({MAX_QUOTE_CHARS} au plus)."),
+                format!("La citation fait {n_chars} caractères\u{202f}; gardez une phrase ou moins ({MAX_QUOTE_CHARS} au plus)."),
                 format!("The quote is {n_chars} characters long; keep it to a sentence or less ({MAX_QUOTE_CHARS} at most)."),
             ),
             ProblemKind::SourceIncomplete => (
-                "Une source doit nommer soit un article (« seed ») avec sa citation, soit une adresse (« url ») avec son éditeur.".to_string(),
+                "Une source doit nommer soit un article («\u{202f}seed\u{202f}») avec sa citation, soit une adresse («\u{202f}url\u{202f}») avec son éditeur.".to_string(),
                 "A source must name either an article (\"seed\") with its quote, or an address (\"url\") with its publisher.".to_string(),
             ),
             ProblemKind::BadUrl { value } => (
-                format!("L’adresse « {value} » doit commencer par https:// ou http://."),
+                format!("L’adresse «\u{202f}{value}\u{202f}» doit commencer par https:// ou http://."),
                 format!("The address \"{value}\" must start with https:// or http://."),
             ),
             ProblemKind::NoEvents => (
@@ -368,15 +378,15 @@ impl Problem {
                 "The file is empty.".to_string(),
             ),
             ProblemKind::NotUtf8 { byte_offset } => (
-                format!("Le fichier n’est pas enregistré en UTF-8 (premier octet illisible à la position {byte_offset}) ; les caractères accentués s’afficheront mal."),
+                format!("Le fichier n’est pas enregistré en UTF-8 (premier octet illisible à la position {byte_offset})\u{202f}; les caractères accentués s’afficheront mal."),
                 format!("The file is not saved as UTF-8 (first unreadable byte at offset {byte_offset}); accented letters will show wrongly."),
             ),
             ProblemKind::UnknownFormat => (
-                "Format inconnu : ce n’est ni le JSON de cette chronologie, ni un JSON TimelineJS, ni un CSV du modèle TimelineJS.".to_string(),
+                "Format inconnu\u{a0}: ce n’est ni le JSON de cette chronologie, ni un JSON TimelineJS, ni un CSV du modèle TimelineJS.".to_string(),
                 "Unknown format: this is neither this timeline’s JSON, nor TimelineJS JSON, nor a CSV of the TimelineJS template.".to_string(),
             ),
             ProblemKind::FileTooLarge { n_bytes, max_bytes } => (
-                format!("Le fichier fait {} Mo ; la limite est de {} Mo.", n_bytes / 1_000_000, max_bytes / 1_000_000),
+                format!("Le fichier fait {} Mo\u{202f}; la limite est de {} Mo.", n_bytes / 1_000_000, max_bytes / 1_000_000),
                 format!("The file is {} MB; the limit is {} MB.", n_bytes / 1_000_000, max_bytes / 1_000_000),
             ),
             ProblemKind::DataPathRefused { value, reason } => {
@@ -387,36 +397,36 @@ impl Problem {
                     PathRefusal::OtherOrigin => ("elle mène à un autre site", "it leads to another site"),
                 };
                 (
-                    format!("Le fichier de données « {value} » est refusé : {fr_why}. Seuls les fichiers du même site, donnés par un chemin relatif, sont lus."),
+                    format!("Le fichier de données «\u{202f}{value}\u{202f}» est refusé\u{a0}: {fr_why}. Seuls les fichiers du même site, donnés par un chemin relatif, sont lus."),
                     format!("The data file \"{value}\" is refused: {en_why}. Only files on the same site, given by a relative path, are read."),
                 )
             }
             ProblemKind::FetchFailed { path, status } => match status {
                 Some(status) => (
-                    format!("Le fichier de données « {path} » n’a pas pu être chargé (réponse HTTP {status})."),
+                    format!("Le fichier de données «\u{202f}{path}\u{202f}» n’a pas pu être chargé (réponse HTTP {status})."),
                     format!("The data file \"{path}\" could not be loaded (HTTP status {status})."),
                 ),
                 None => (
-                    format!("Le fichier de données « {path} » n’a pas pu être chargé (réseau indisponible ou requête bloquée)."),
+                    format!("Le fichier de données «\u{202f}{path}\u{202f}» n’a pas pu être chargé (réseau indisponible ou requête bloquée)."),
                     format!("The data file \"{path}\" could not be loaded (network down or request blocked)."),
                 ),
             },
             ProblemKind::NotMapped { feature, value } => {
-                let shown = if value.is_empty() { String::new() } else { format!(" « {value} »") };
+                let shown = if value.is_empty() { String::new() } else { format!(" «\u{202f}{value}\u{202f}»") };
                 let shown_en = if value.is_empty() { String::new() } else { format!(" \"{value}\"") };
                 let (fr_what, en_what) = match feature {
                     Unmapped::Era => ("Les ères TimelineJS ne sont pas affichées", "TimelineJS eras are not shown"),
-                    Unmapped::EndDate => ("Les dates de fin ne sont pas affichées : l’événement apparaît à sa date de début", "End dates are not shown: the event appears at its start date"),
+                    Unmapped::EndDate => ("Les dates de fin ne sont pas affichées\u{a0}: l’événement apparaît à sa date de début", "End dates are not shown: the event appears at its start date"),
                     Unmapped::TimeOfDay => ("L’heure n’est pas affichée, seulement le jour", "The time of day is not shown, only the day"),
                     Unmapped::Background => ("Les fonds de diapositive ne sont pas affichés", "Slide backgrounds are not shown"),
                     Unmapped::TitleMedia => ("Le média de la diapositive de titre n’est pas affiché", "The title slide’s media is not shown"),
                     Unmapped::MediaDetail => ("Ce détail du média n’est pas affiché", "This media detail is not shown"),
-                    Unmapped::MediaNotLink => ("Ce média n’est pas une adresse http(s) : il n’est pas affiché", "This media is not an http(s) address: it is not shown"),
+                    Unmapped::MediaNotLink => ("Ce média n’est pas une adresse http(s)\u{a0}: il n’est pas affiché", "This media is not an http(s) address: it is not shown"),
                     Unmapped::Scale => ("Cette échelle est inconnue de TimelineJS (qui connaît « human » et « cosmological ») : les dates sont placées comme toutes les autres", "TimelineJS knows no such scale (it has \"human\" and \"cosmological\"): the dates are placed like any other"),
                     Unmapped::UntitledSlide => ("Cette diapositive n’a ni titre ni texte : elle est affichée sous le titre tiré de son média ou de sa date", "This slide has neither headline nor text: it shows under a title taken from its media or date"),
                     Unmapped::ImpossibleDay => ("Ce jour n’existe pas dans ce mois : la date est gardée au mois", "This day does not exist in that month: the date is kept to the month"),
-                    Unmapped::DayWithoutMonth => ("Un jour sans mois est ignoré : la date est gardée à l’année", "A day without a month is ignored: the date is kept to the year"),
-                    Unmapped::RowType => ("Ce type de ligne est inconnu : la ligne est lue comme un événement", "This row type is unknown: the row is read as an event"),
+                    Unmapped::DayWithoutMonth => ("Un jour sans mois est ignoré\u{a0}: la date est gardée à l’année", "A day without a month is ignored: the date is kept to the year"),
+                    Unmapped::RowType => ("Ce type de ligne est inconnu\u{a0}: la ligne est lue comme un événement", "This row type is unknown: the row is read as an event"),
                     Unmapped::UnknownField => ("Ce champ est inconnu et ignoré", "This field is unknown and ignored"),
                 };
                 (format!("{fr_what}{shown}."), format!("{en_what}{shown_en}."))
@@ -448,28 +458,28 @@ impl Problem {
                     DatePart::Day => "a number from 1 to 31",
                 };
                 (
-                    format!("{fr_part} « {value} » doit être {range}."),
+                    format!("{fr_part} «\u{202f}{value}\u{202f}» doit être {range}."),
                     format!("{en_part} \"{value}\" must be {range_en}."),
                 )
             }
             ProblemKind::MissingStartDate => (
-                "Cet événement n’a pas d’année de début : il ne peut pas être placé.".to_string(),
+                "Cet événement n’a pas d’année de début\u{a0}: il ne peut pas être placé.".to_string(),
                 "This event has no start year: it cannot be placed.".to_string(),
             ),
             ProblemKind::CsvMissingColumns { columns } => (
-                format!("Il manque au CSV les colonnes du modèle TimelineJS : {columns}."),
+                format!("Il manque au CSV les colonnes du modèle TimelineJS\u{a0}: {columns}."),
                 format!("The CSV lacks these columns of the TimelineJS template: {columns}."),
             ),
             ProblemKind::CsvUnclosedQuote => (
-                "Un champ entre guillemets n’est jamais refermé : la fin du fichier est lue comme une seule cellule.".to_string(),
+                "Un champ entre guillemets n’est jamais refermé\u{a0}: la fin du fichier est lue comme une seule cellule.".to_string(),
                 "A quoted field is never closed: the rest of the file is read as one cell.".to_string(),
             ),
             ProblemKind::TextCopiedToBothLanguages => (
-                "TimelineJS n’a qu’une langue : les textes ont été copiés en français et en anglais.".to_string(),
+                "TimelineJS n’a qu’une langue\u{a0}: les textes ont été copiés en français et en anglais.".to_string(),
                 "TimelineJS has one language: the texts were copied into both French and English.".to_string(),
             ),
             ProblemKind::ImportHasNoSources { n_events } => (
-                format!("Les fichiers TimelineJS ne citent pas de sources : les {n_events} événements importés n’en ont aucune."),
+                format!("Les fichiers TimelineJS ne citent pas de sources\u{a0}: les {n_events} événements importés n’en ont aucune."),
                 format!("TimelineJS files cite no sources: none of the {n_events} imported events has one."),
             ),
         };
@@ -481,35 +491,35 @@ impl Problem {
     pub fn hint(&self) -> Text {
         let (fr, en) = match &self.kind {
             ProblemKind::Syntax { .. } => (
-                "Une virgule en trop avant } ou ], ou un guillemet non fermé, est la cause la plus fréquente ; un éditeur qui connaît le schéma JSON la souligne.",
+                "Une virgule en trop avant } ou ], ou un guillemet non fermé, est la cause la plus fréquente\u{202f}; un éditeur qui connaît le schéma JSON la souligne.",
                 "A trailing comma before } or ], or an unclosed quote, is the usual cause; an editor that knows the JSON Schema underlines it.",
             ),
             ProblemKind::Shape { .. } => (
-                "Ouvrez le fichier dans un éditeur relié au schéma (« $schema ») : il indique les champs attendus et leur type.",
+                "Ouvrez le fichier dans un éditeur relié au schéma («\u{202f}$schema\u{202f}»)\u{a0}: il indique les champs attendus et leur type.",
                 "Open the file in an editor that follows its \"$schema\": it shows the expected fields and their types.",
             ),
             ProblemKind::DuplicateId { .. } => (
-                "Ajoutez un suffixe, par exemple « -2 », et mettez à jour les renvois à cet identifiant.",
+                "Ajoutez un suffixe, par exemple «\u{202f}-2\u{202f}», et mettez à jour les renvois à cet identifiant.",
                 "Add a suffix such as \"-2\" and update the references to this id.",
             ),
             ProblemKind::UnknownReference { .. } => (
-                "Les identifiants sont sensibles à la casse et aux tirets ; copiez-le depuis la liste correspondante en haut du fichier.",
+                "Les identifiants sont sensibles à la casse et aux tirets\u{202f}; copiez-le depuis la liste correspondante en haut du fichier.",
                 "Ids are case- and dash-sensitive; copy it from the matching list at the top of the file.",
             ),
             ProblemKind::BadDateFormat { .. } => (
-                "Exemples : « 2025 », « 2025-07 », « 2025-07-09 » (mois et jour sur deux chiffres) ; avant l’an 0, un tiret et l’année astronomique : « -0043-03-15 » pour le 15 mars 44 av. J.-C., « -13800000000 » pour il y a 13,8 milliards d’années.",
+                "Exemples\u{a0}: «\u{202f}2025\u{202f}», «\u{202f}2025-07\u{202f}», «\u{202f}2025-07-09\u{202f}» (mois et jour sur deux chiffres) ; avant l’an 0, un tiret et l’année astronomique : « -0043-03-15 » pour le 15 mars 44 av. J.-C., « -13800000000 » pour il y a 13,8 milliards d’années.",
                 "Examples: \"2025\", \"2025-07\", \"2025-07-09\" (two-digit month and day); before year 0, a hyphen and the astronomical year: \"-0043-03-15\" for 15 March 44 BC, \"-13800000000\" for 13.8 billion years ago.",
             ),
             ProblemKind::ImpossibleDate { .. } => (
-                "Vérifiez le jour et le mois ; si seul le mois est sûr, écrivez « AAAA-MM ».",
+                "Vérifiez le jour et le mois\u{202f}; si seul le mois est sûr, écrivez «\u{202f}AAAA-MM\u{202f}».",
                 "Check the day and month; if only the month is known, write \"YYYY-MM\".",
             ),
             ProblemKind::DerivedDateMismatch { .. } => (
-                "Corrigez la date, ou le nombre de jours ou de mois dans « derived ».",
+                "Corrigez la date, ou le nombre de jours ou de mois dans «\u{202f}derived\u{202f}».",
                 "Fix the date, or the number of days or months in \"derived\".",
             ),
             ProblemKind::EmptyDerivation => (
-                "Exemple : \"derived\": {\"from\": \"id-de-l-evenement\", \"days\": 60}.",
+                "Exemple\u{a0}: \"derived\": {\"from\": \"id-de-l-evenement\", \"days\": 60}.",
                 "Example: \"derived\": {\"from\": \"event-id\", \"days\": 60}.",
             ),
             ProblemKind::DerivedDateTooPrecise { .. } => (
@@ -524,32 +534,36 @@ impl Problem {
                 "Remplacez \"approximate\": true par \"qualifier\": \"up_to\", \"at_least\", \"about\" ou \"less_than\", selon les mots de la source.",
                 "Replace \"approximate\": true with \"qualifier\": \"up_to\", \"at_least\", \"about\" or \"less_than\", as the source words it.",
             ),
+            ProblemKind::FrenchSpacing { .. } => (
+                "Remplacez l’espace marquée ␣ par une espace fine insécable (U+202F, ou insécable U+00A0), ou ajoutez-la où est ‸\u{a0}: «\u{202f}Stargate\u{a0}: les annonces\u{202f}». Les citations («\u{202f}quote\u{202f}»), verbatim, ne sont pas concernées.",
+                "Replace the space marked ␣ with a narrow no-break space (U+202F, or a no-break space U+00A0), or add one where ‸ is: “Stargate\u{a0}: les annonces”. Quotes (\"quote\"), verbatim, are left alone.",
+            ),
             ProblemKind::OverlapsItself => (
                 "Donnez dans «\u{202f}overlaps\u{202f}» l’identifiant de l’autre chiffre, ou retirez le champ.",
                 "Give the other figure's id in \"overlaps\", or remove the field.",
             ),
             ProblemKind::EmptyText { .. } => (
-                "Chaque texte a une version « fr » et une version « en ».",
+                "Chaque texte a une version «\u{202f}fr\u{202f}» et une version «\u{202f}en\u{202f}».",
                 "Every text has an \"fr\" and an \"en\" version.",
             ),
             ProblemKind::EmptyId => (
-                "Utilisez des minuscules et des tirets, par exemple « stargate-annonce ».",
+                "Utilisez des minuscules et des tirets, par exemple «\u{202f}stargate-annonce\u{202f}».",
                 "Use lower case and dashes, e.g. \"stargate-announced\".",
             ),
             ProblemKind::NegativeAmount { .. } | ProblemKind::NotFinite => (
-                "Écrivez le montant en chiffres, sans guillemets : 500000000000 pour 500 milliards.",
+                "Écrivez le montant en chiffres, sans guillemets\u{a0}: 500000000000 pour 500 milliards.",
                 "Write the amount as digits without quotes: 500000000000 for 500 billion.",
             ),
             ProblemKind::PeriodNotPositive => (
-                "Exemple : \"period\": {\"years\": 4}.",
+                "Exemple\u{a0}: \"period\": {\"years\": 4}.",
                 "Example: \"period\": {\"years\": 4}.",
             ),
             ProblemKind::NoSource | ProblemKind::QuoteMissing | ProblemKind::SourceIncomplete => (
-                "Exemple : {\"seed\": \"003_….txt\", \"quote\": \"la phrase exacte\"} ou {\"url\": \"https://…\", \"publisher\": \"…\"}.",
+                "Exemple\u{a0}: {\"seed\": \"003_….txt\", \"quote\": \"la phrase exacte\"} ou {\"url\": \"https://…\", \"publisher\": \"…\"}.",
                 "Example: {\"seed\": \"003_….txt\", \"quote\": \"the exact sentence\"} or {\"url\": \"https://…\", \"publisher\": \"…\"}.",
             ),
             ProblemKind::QuoteTooLong { .. } => (
-                "Gardez la phrase qui porte le fait ; coupez le reste.",
+                "Gardez la phrase qui porte le fait\u{202f}; coupez le reste.",
                 "Keep the sentence that carries the fact; cut the rest.",
             ),
             ProblemKind::BadUrl { .. } => (
@@ -557,7 +571,7 @@ impl Problem {
                 "Copy the address from the browser’s address bar.",
             ),
             ProblemKind::NoEvents => (
-                "Corrigez les erreurs ci-dessus : chaque événement valide s’affichera.",
+                "Corrigez les erreurs ci-dessus\u{a0}: chaque événement valide s’affichera.",
                 "Fix the errors above: every valid event will show.",
             ),
             ProblemKind::EmptyFile => (
@@ -565,7 +579,7 @@ impl Problem {
                 "Save the file again from your editor or spreadsheet.",
             ),
             ProblemKind::NotUtf8 { .. } => (
-                "Dans le tableur ou l’éditeur, choisissez « Enregistrer sous » avec l’encodage UTF-8.",
+                "Dans le tableur ou l’éditeur, choisissez «\u{202f}Enregistrer sous\u{202f}» avec l’encodage UTF-8.",
                 "In the spreadsheet or editor, use \"Save as\" with the UTF-8 encoding.",
             ),
             ProblemKind::UnknownFormat => (
@@ -577,7 +591,7 @@ impl Problem {
                 "Split the timeline into several files.",
             ),
             ProblemKind::DataPathRefused { .. } => (
-                "Placez le fichier à côté de la page et écrivez par exemple ?data=data/ma-chronologie.json.",
+                "Placez le fichier à côté de la page et écrivez par exemple\u{202f}?data=data/ma-chronologie.json.",
                 "Put the file beside the page and write e.g. ?data=data/my-timeline.json.",
             ),
             ProblemKind::FetchFailed { .. } => (
@@ -585,7 +599,7 @@ impl Problem {
                 "Check the path’s spelling and that the file is published with the page.",
             ),
             ProblemKind::NotMapped { .. } => (
-                "Rien à faire si ce détail peut manquer ; sinon, reportez-le dans le texte de l’événement.",
+                "Rien à faire si ce détail peut manquer\u{202f}; sinon, reportez-le dans le texte de l’événement.",
                 "Nothing to do if this detail can go; otherwise move it into the event’s text.",
             ),
             ProblemKind::EndBeforeStart { .. } => (
@@ -605,19 +619,19 @@ impl Problem {
                 "In the TimelineJS template, the Year, Month and Day columns hold numbers only (Year is required).",
             ),
             ProblemKind::CsvMissingColumns { .. } => (
-                "La première ligne doit reprendre les en-têtes du modèle : Year,Month,Day,Time,End Year,…,Headline,Text,…",
+                "La première ligne doit reprendre les en-têtes du modèle\u{a0}: Year,Month,Day,Time,End Year,…,Headline,Text,…",
                 "The first row must hold the template’s headers: Year,Month,Day,Time,End Year,…,Headline,Text,…",
             ),
             ProblemKind::CsvUnclosedQuote => (
-                "Cherchez une cellule qui contient un guillemet \" isolé ; doublez-le (\"\").",
+                "Cherchez une cellule qui contient un guillemet \" isolé\u{202f}; doublez-le (\"\").",
                 "Look for a cell holding a lone \" and double it (\"\").",
             ),
             ProblemKind::TextCopiedToBothLanguages => (
-                "Traduisez les textes « en » (ou « fr ») dans le fichier converti par cargo xtask import.",
+                "Traduisez les textes «\u{202f}en\u{202f}» (ou «\u{202f}fr\u{202f}») dans le fichier converti par cargo xtask import.",
                 "Translate the \"en\" (or \"fr\") texts in the file written by cargo xtask import.",
             ),
             ProblemKind::ImportHasNoSources { .. } => (
-                "Ajoutez à chaque événement une source (« sources ») dans le fichier converti, puis lancez cargo xtask validate.",
+                "Ajoutez à chaque événement une source («\u{202f}sources\u{202f}») dans le fichier converti, puis lancez cargo xtask validate.",
                 "Add a source (\"sources\") to each event in the converted file, then run cargo xtask validate.",
             ),
         };

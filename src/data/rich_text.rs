@@ -171,12 +171,13 @@ pub fn parse(html: &str) -> Vec<Node> {
     builder.finish()
 }
 
-/// The text only, white space collapsed (for titles, headlines and
-/// captions, which are always plain text).
+/// The text only, runs of ordinary white space collapsed (for titles,
+/// headlines and captions, which are always plain text). No-break spaces
+/// (U+00A0, U+202F) are kept: French typography needs them.
 pub fn plain_text(html: &str) -> String {
     let mut out = String::new();
     collect_text(&parse(html), &mut out);
-    out.split_whitespace().collect::<Vec<_>>().join(" ")
+    out.split_ascii_whitespace().collect::<Vec<_>>().join(" ")
 }
 
 fn collect_text(nodes: &[Node], out: &mut String) {
@@ -917,6 +918,14 @@ mod tests {
         assert_eq!(
             decode_entities("&#x3C;&#60;&#x1F600;&#0;&#99999999999;&bogus;&amp"),
             "<<😀\u{fffd}\u{fffd}&bogus;&amp"
+        );
+    }
+
+    #[test]
+    fn plain_text_keeps_no_break_spaces() {
+        assert_eq!(
+            plain_text("<p>Stargate\u{202f}: «\u{a0}IA\u{a0}»</p>\n  suite"),
+            "Stargate\u{202f}: «\u{a0}IA\u{a0}» suite"
         );
     }
 }

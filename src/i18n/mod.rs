@@ -417,6 +417,56 @@ mod tests {
         }
     }
 
+    /// The string literals of a Rust source, unescaped (`\"`, `\\`,
+    /// `\n`, `\u{…}`).
+    fn string_literals(source: &str) -> Vec<String> {
+        let mut literals = Vec::new();
+        let mut chars = source.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '"' => break,
+                    '\\' => match chars.next() {
+                        Some('u') => {
+                            let hex: String =
+                                chars.by_ref().skip(1).take_while(|c| *c != '}').collect();
+                            let code = u32::from_str_radix(&hex, 16).unwrap_or(0xfffd);
+                            literal.push(char::from_u32(code).unwrap_or('\u{fffd}'));
+                        }
+                        Some('n') => literal.push('\n'),
+                        Some(other) => literal.push(other),
+                        None => {}
+                    },
+                    c => literal.push(c),
+                }
+            }
+            literals.push(literal);
+        }
+        literals
+    }
+
+    #[test]
+    fn french_interface_strings_keep_high_punctuation_with_a_no_break_space() {
+        let literals = string_literals(include_str!("fr.rs"));
+        assert!(literals.len() > 100, "{}", literals.len());
+        assert!(
+            literals.iter().any(|l| l.contains("«\u{202f}")),
+            "unescaped"
+        );
+        let failures: Vec<String> = literals
+            .iter()
+            .filter_map(|literal| {
+                let issues = crate::data::typography::french_spacing(literal)?;
+                Some(format!("{:?}: {}", issues.excerpt, literal))
+            })
+            .collect();
+        assert!(failures.is_empty(), "{failures:#?}");
+    }
+
     #[test]
     fn the_derived_deadline_template_names_months_and_days() {
         for lang in Lang::ALL {

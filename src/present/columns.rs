@@ -189,7 +189,7 @@ impl Column {
             Column::Facts => lines().facts(),
             Column::StatedBy => lines().stated_by.join(", "),
             Column::CommittedBy => lines().committed_by.join(", "),
-            Column::Notes => lines().notes_text(lang),
+            Column::Notes => lines().notes_text(),
             Column::Precisions => lines().precisions(lang),
             Column::RunningTotal => row
                 .running_total_usd

@@ -1,7 +1,7 @@
 //! An event's date as a reader sees it: the date at its precision and
 //! what kind of date it is.
 
-use super::text::{capitalised, quote};
+use super::text::{quote, sentences};
 use crate::data::{Dataset, DateKind, Event};
 use crate::i18n::{fill, Formatter, Lang};
 
@@ -59,21 +59,9 @@ impl DateLine {
     /// versions: the kind, then the notes, each a sentence ("Date du fait
     /// principal de l’article, non daté. Article non daté\u{202f}; …").
     pub fn notes_text(&self) -> String {
-        let mut text = String::new();
-        for part in std::iter::once(self.kind_label).chain(self.notes.iter().map(String::as_str)) {
-            let part = part.trim();
-            if part.is_empty() {
-                continue;
-            }
-            if !text.is_empty() {
-                text.push(' ');
-            }
-            text.push_str(&capitalised(part));
-            if !part.ends_with(['.', '!', '?', '…']) {
-                text.push('.');
-            }
-        }
-        text
+        let mut parts = vec![self.kind_label.to_string()];
+        parts.extend(self.notes.iter().cloned());
+        sentences(&parts)
     }
 
     /// The whole line: "24 novembre 2025 — date du fait principal…".

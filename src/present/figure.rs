@@ -2,7 +2,7 @@
 //! of figure it is, over which period, who states it and who commits it,
 //! and the reservations (the article's own wording, a doubt, an overlap).
 
-use super::text::{join_names, join_notes, labelled, quote};
+use super::text::{join_names, labelled, quote, sentences};
 use crate::data::{Dataset, Figure, FigureKind, Period, Qualifier};
 use crate::i18n::{fill, Formatter, Lang};
 
@@ -158,15 +158,15 @@ impl FigureLines {
             .join(" · ")
     }
 
-    /// The reservations in one line, per the language's separator.
-    pub fn notes_text(&self, lang: Lang) -> String {
-        join_notes(&self.notes, lang)
+    /// The reservations as sentences: "Selon l’article. Mis en doute\u{a0}: …".
+    pub fn notes_text(&self) -> String {
+        sentences(&self.notes)
     }
 
     /// Who states, who commits and the reservations, in one line: the
     /// tables' "Notes" column.
     pub fn precisions(&self, lang: Lang) -> String {
-        let parts = [self.attribution_text(lang), self.notes_text(lang)];
+        let parts = [self.attribution_text(lang), self.notes_text()];
         let parts: Vec<&str> = parts
             .iter()
             .map(String::as_str)

@@ -33,7 +33,7 @@ pub use figure::{
     initiative_label, kind_label, period_text, qualified, qualifier_word, FigureLines,
 };
 pub use source::{citation, Citation, PublicCitation, SeedCitation};
-pub use text::{capitalised, join_names, join_notes, labelled, quote, Quoted};
+pub use text::{capitalised, join_names, join_notes, labelled, quote, sentences, Quoted};
 pub use totals::{reasons_text, total_bound, total_label, Reason, TotalBound};
 
 #[cfg(test)]

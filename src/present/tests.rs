@@ -176,11 +176,11 @@ fn kinds_periods_and_who_states_and_commits() {
         ("stated and committed", |d, f| lines(d, f, "stargate-500bn").attribution_text(f.0),
             "Avancé par\u{a0}: Elon Musk · Engagé par\u{a0}: Maison-Blanche", "Stated by: Elon Musk · Committed by: White House"),
         ("stated, committed by no one", |d, f| lines(d, f, "secured").precisions(f.0),
-            "Avancé par\u{a0}: Elon Musk · Mis en doute\u{a0}: aucun document ne le confirme\u{202f}; personne n’est nommé comme s’y engageant",
-            "Stated by: Elon Musk · Questioned: no document confirms it; no one is named as committing to it"),
-        ("the article's estimate", |d, f| lines(d, f, "homes").notes_text(f.0), "selon l’article", "according to the article"),
-        ("an overlap", |d, f| lines(d, f, "capex").notes_text(f.0),
-            "recoupe «\u{202f}AWS pour l’État\u{202f}» (jusqu’à 50\u{a0}Md$)", "overlaps “AWS for government” (up to $50bn)"),
+            "Avancé par\u{a0}: Elon Musk · Mis en doute\u{a0}: aucun document ne le confirme. Personne n’est nommé comme s’y engageant.",
+            "Stated by: Elon Musk · Questioned: no document confirms it. No one is named as committing to it."),
+        ("the article's estimate", |d, f| lines(d, f, "homes").notes_text(), "Selon l’article.", "According to the article."),
+        ("an overlap", |d, f| lines(d, f, "capex").notes_text(),
+            "Recoupe «\u{202f}AWS pour l’État\u{202f}» (jusqu’à 50\u{a0}Md$).", "Overlaps “AWS for government” (up to $50bn)."),
         ("a floated plan", |_, f| kind_label(crate::data::FigureKind::Floated, f.0).to_string(), "évoqué, sans engagement", "floated, not committed"),
     ]);
 }

@@ -52,6 +52,28 @@ pub fn labelled(label: &str, value: &str, lang: Lang) -> String {
     format!("{label}{}{value}", lang.strings().colon)
 }
 
+/// Notes as sentences: each capitalised and ended with a full stop, so a
+/// note written with its own capital ("Article non daté…") never follows
+/// a semicolon: "Date du fait principal de l’article, non daté. Article
+/// non daté\u{202f}; il indique…".
+pub fn sentences<S: AsRef<str>>(parts: &[S]) -> String {
+    let mut text = String::new();
+    for part in parts {
+        let part = part.as_ref().trim();
+        if part.is_empty() {
+            continue;
+        }
+        if !text.is_empty() {
+            text.push(' ');
+        }
+        text.push_str(&capitalised(part));
+        if !part.ends_with(['.', '!', '?', '…']) {
+            text.push('.');
+        }
+    }
+    text
+}
+
 /// The first letter in upper case ("selon l’article" → "Selon l’article").
 pub fn capitalised(text: &str) -> String {
     let mut chars = text.chars();

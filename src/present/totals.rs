@@ -196,10 +196,13 @@ pub fn left_out_item(
     let Some(figure) = dataset.figures.get(figure_idx) else {
         return String::new();
     };
-    format!(
-        "{} ({}) — {}",
-        fmt.lang().pick(&figure.label),
-        figure_value(figure, fmt),
-        reasons_text(reasons, dataset, figure_idx, fmt)
-    )
+    let label = fmt.lang().pick(&figure.label);
+    let reasons = reasons_text(reasons, dataset, figure_idx, fmt);
+    // "Stargate : 100 Md$ à déployer d’abord" already says the amount.
+    let spaced = |text: &str| text.replace(['\u{a0}', '\u{202f}'], " ");
+    if spaced(label).contains(&spaced(&fmt.figure(figure))) {
+        format!("{label} — {reasons}")
+    } else {
+        format!("{label} ({}) — {reasons}", figure_value(figure, fmt))
+    }
 }
