@@ -117,12 +117,21 @@ async fn the_embed_code_reproduces_the_view_and_its_iframe_sizes_itself() -> Tes
             .await?
             .click()
             .await?;
-        let code = client
-            .find(Locator::Css("[data-testid=embed-code]"))
-            .await?
-            .prop("value")
-            .await?
-            .unwrap_or_default();
+        // The dialog is a wasm chunk of its own, loaded on this first click.
+        let code = wait_until("the embed dialog with its code", || async {
+            let code = client
+                .execute(
+                    "const c = document.querySelector('[data-testid=embed-code]');
+                     return c && c.closest('dialog').open ? c.value : '';",
+                    vec![],
+                )
+                .await?;
+            Ok(match code.as_str() {
+                Some(code) if !code.is_empty() => Ok(code.to_string()),
+                _ => Err("not open yet".to_string()),
+            })
+        })
+        .await?;
         println!("[measure] embed code:\n{code}");
         for expected in [
             "<iframe src=\"",
@@ -270,11 +279,21 @@ async fn under_a_strict_csp_nothing_is_blocked_and_nothing_is_requested_from_els
             "embed-button",
             "embed-close",
         ] {
-            client
-                .find(Locator::Css(&format!("[data-testid={button}]")))
-                .await?
-                .click()
-                .await?;
+            // The embed dialog (and its close button) is a wasm chunk, loaded on the first
+            // click of its button: the chunk's request is recorded like any other.
+            let found = wait_until(button, || async {
+                Ok(
+                    match client
+                        .find(Locator::Css(&format!("[data-testid={button}]")))
+                        .await
+                    {
+                        Ok(found) => Ok(found),
+                        Err(err) => Err(err.to_string()),
+                    },
+                )
+            })
+            .await?;
+            found.click().await?;
         }
         let collected = client.execute(COLLECT, vec![]).await?;
         collect(&collected, &mut all_requests, &mut all_violations)?;
@@ -480,6 +499,14 @@ async fn printing_turns_the_timeline_into_a_dated_list_in_the_readers_language()
     journey(|client, site| async move {
         client.goto(&site.url("/?lang=en")).await?;
         wait_ready(&client).await?;
+        // What writes the list is a wasm chunk, loaded once the page is idle.
+        wait_until("#app[data-print=ready]", || async {
+            let print = client
+                .execute("return document.getElementById('app').getAttribute('data-print');", vec![])
+                .await?;
+            Ok(if print == json!("ready") { Ok(()) } else { Err(format!("{print}")) })
+        })
+        .await?;
         cdp(
             &client,
             "Emulation.setEmulatedMedia",

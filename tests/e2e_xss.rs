@@ -221,11 +221,17 @@ async fn a_timelinejs_sheet_and_a_local_file_load_at_run_time() -> TestResult {
             "{}/tests/fixtures/timelinejs/eras.json",
             env!("CARGO_MANIFEST_DIR")
         );
-        client
-            .find(Locator::Css("[data-testid=data-file]"))
-            .await?
-            .send_keys(&path)
-            .await?;
+        // The data tools are a wasm chunk, shown once the page is idle.
+        let picker = wait_until("the file picker", || async {
+            Ok(
+                match client.find(Locator::Css("[data-testid=data-file]")).await {
+                    Ok(picker) => Ok(picker),
+                    Err(err) => Err(err.to_string()),
+                },
+            )
+        })
+        .await?;
+        picker.send_keys(&path).await?;
         wait_until("the local file to show", || async {
             let count = attr(&client, "#app", "data-event-count").await?;
             Ok(if count.as_deref() == Some("20") {

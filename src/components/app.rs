@@ -9,10 +9,10 @@ use leptos::prelude::*;
 
 use super::browser;
 use super::context::{AppContext, DataControl};
-use super::data_tools::DataTools;
+use super::data_tools::DataToolsLater;
 use super::detail_panel::DetailPanel;
 use super::embed_dialog::EmbedDialog;
-use super::error_panel::ErrorPanel;
+use super::error_panel::error_panel;
 use super::funding_section::FundingSection;
 use super::lang_switch::LangSwitch;
 use super::print_version::PrintVersion;
@@ -86,6 +86,13 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// The funding section, in its own wasm chunk (`#[lazy]`), mounted when the
+/// page is idle.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn funding_section() -> AnyView {
+    view! { <FundingSection /> }.into_any()
+}
+
 /// The page for one dataset: header, error panel, timeline and detail,
 /// footer with the sources and the newsroom tools.
 #[component]
@@ -97,6 +104,7 @@ fn Story(
 ) -> impl IntoView {
     let origin = shown.origin.clone();
     let is_fatal = shown.is_fatal();
+    let has_problems = !shown.problems.is_empty();
     let n_events = shown.dataset.events.len();
     let dataset = shown.dataset.clone();
     let context = AppContext::new(shown, lang.get_untracked());
@@ -135,8 +143,12 @@ fn Story(
     });
 
     browser::set_root_attribute("data-event-count", &n_events.to_string());
-    browser::set_root_attribute("data-state", if is_fatal { "error" } else { "ready" });
-    browser::set_root_attribute("aria-busy", "false");
+    if !has_problems {
+        browser::set_root_attribute("data-state", if is_fatal { "error" } else { "ready" });
+        browser::set_root_attribute("aria-busy", "false");
+    }
+    // With problems, the problem list (a wasm chunk) says when the page is
+    // ready: `data-state` never announces a page whose list is not there.
 
     let strings = move || lang_memo.get().strings();
     let announcement = context.announcement();
@@ -179,14 +191,14 @@ fn Story(
             </div>
         </header>
         <main class="layout">
-            <ErrorPanel />
+            {has_problems.then(|| Suspend::new(async { chunk!(error_panel()) }))}
             <Show when=move || !is_fatal>
                 <div class="story">
                     <Timeline />
                     <PrintVersion />
                     <DetailPanel />
                     <Show when=move || charts_shown.get()>
-                        <FundingSection />
+                        {Suspend::new(async { chunk!(funding_section()) })}
                     </Show>
                 </div>
             </Show>
@@ -209,7 +221,7 @@ fn Story(
                     .collect_view()}
             </ul>
             <p class="muted">{move || strings().footer_method}</p>
-            <DataTools />
+            <DataToolsLater />
         </footer>
         <div class="visually-hidden" aria-live="polite" aria-atomic="true" data-testid="announcer">
             {move || announcement.get()}

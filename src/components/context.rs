@@ -23,6 +23,14 @@ use crate::i18n::{fill, format_date, Lang};
 use crate::state::shown::{DataOrigin, Shown};
 use crate::state::ViewState;
 
+/// Reads any data file (our JSON, TimelineJS JSON or CSV), in its own wasm
+/// chunk (`#[lazy]`) with the importers, the validation and the problem
+/// locator: the published story never loads it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn load_data(bytes: Vec<u8>) -> data::Loaded {
+    data::load(&bytes)
+}
+
 /// Everything the components of one dataset share.
 #[derive(Clone, Copy)]
 pub struct AppContext {
@@ -187,7 +195,7 @@ impl DataControl {
             let name = file.name();
             let origin = DataOrigin::LocalFile(name.clone());
             let shown = match browser::read_file(&file).await {
-                Some(bytes) => Shown::loaded(data::load(&bytes), origin),
+                Some(bytes) => Shown::loaded(chunk!(load_data(bytes)), origin),
                 None => Shown::unreadable("", name, None, origin),
             };
             control.show(shown);
@@ -202,7 +210,7 @@ impl DataControl {
         spawn_local(async move {
             let origin = DataOrigin::Url(value.clone());
             let shown = match browser::fetch_bytes(&address).await {
-                Ok(bytes) => Shown::loaded(data::load(&bytes), origin),
+                Ok(bytes) => Shown::loaded(chunk!(load_data(bytes)), origin),
                 Err(status) => Shown::unreadable("?data=", value, status, origin),
             };
             control.show(shown);

@@ -7,6 +7,26 @@ use wasm_bindgen::JsCast;
 use super::context::{AppContext, DataControl};
 use crate::state::shown::DataOrigin;
 
+/// The tools, below the fold: a wasm chunk of their own (`#[lazy]`), shown
+/// once the page is idle.
+#[component]
+pub fn DataToolsLater() -> impl IntoView {
+    let idle = RwSignal::new(false);
+    super::browser::when_idle_after_paint(move || {
+        let _ = idle.try_set(true);
+    });
+    view! {
+        <Show when=move || idle.get()>
+            {Suspend::new(async { chunk!(data_tools()) })}
+        </Show>
+    }
+}
+
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn data_tools() -> AnyView {
+    view! { <DataTools /> }.into_any()
+}
+
 /// A file picker (drag and drop works anywhere on the page too) and, when
 /// other data is shown, a button back to the published data.
 #[component]

@@ -28,15 +28,31 @@ pub fn DetailPanel() -> impl IntoView {
         }
     };
 
+    // The card's code is a wasm chunk of its own: fetched once the page is
+    // idle, so that a reader's first choice rarely waits for it.
+    #[cfg(feature = "split")]
+    super::browser::when_idle_after_paint(|| {
+        leptos::task::spawn_local(__preload_detail_card());
+    });
     view! {
         <section id="detail" class="detail" data-testid="detail" aria-labelledby="detail-heading" on:keydown=on_keydown>
             <h2 id="detail-heading" class="visually-hidden">{move || strings().detail_heading}</h2>
             {move || match selected.get() {
-                Some(idx) => event_detail(idx, lang.get(), &context).into_any(),
+                Some(idx) => {
+                    let lang = lang.get();
+                    Suspend::new(async move { chunk!(detail_card(idx, lang, context)) }).into_any()
+                }
                 None => view! { <p class="detail-empty">{strings().detail_empty}</p> }.into_any(),
             }}
         </section>
     }
+}
+
+/// The card of one event, in its own wasm chunk (`#[lazy]`, split by
+/// `cargo xtask post-build`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn detail_card(idx: usize, lang: Lang, context: AppContext) -> AnyView {
+    event_detail(idx, lang, &context)
 }
 
 fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {

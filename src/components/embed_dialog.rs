@@ -14,6 +14,8 @@ use crate::state::shown::DataOrigin;
 /// The button (in the page header) and the dialog it opens. Nothing in
 /// embed mode (an embedded view has no page chrome) nor in a page opened
 /// from the file system (the single file: there is no address to embed).
+/// The dialog and the embed code are a wasm chunk of their own, loaded on
+/// the first click.
 #[component]
 pub fn EmbedDialog() -> impl IntoView {
     let context = expect_context::<AppContext>();
@@ -22,18 +24,49 @@ pub fn EmbedDialog() -> impl IntoView {
     }
     let lang = context.lang();
     let strings = move || lang.get().strings();
+    // How many times the reader asked for the dialog: the dialog opens
+    // itself for each, the first as soon as its chunk has arrived.
+    let requests = RwSignal::new(0_u32);
+    let requested = move || requests.get() != 0;
+    view! {
+        <button type="button" class="embed-button" data-testid="embed-button" aria-haspopup="dialog"
+            on:click=move |_| requests.update(|n| *n += 1)>
+            {move || strings().embed_button}
+        </button>
+        <Show when=requested>
+            {Suspend::new(async move { chunk!(embed_dialog(requests)) })}
+        </Show>
+    }
+    .into_any()
+}
+
+/// The dialog, in its own wasm chunk (`#[lazy]`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn embed_dialog(requests: RwSignal<u32>) -> AnyView {
+    view! { <Dialog requests=requests /> }.into_any()
+}
+
+/// The dialog with the code and the copy button; opens on every request.
+#[component]
+fn Dialog(requests: RwSignal<u32>) -> impl IntoView {
+    let context = expect_context::<AppContext>();
+    let lang = context.lang();
+    let strings = move || lang.get().strings();
     let dialog_ref = NodeRef::<html::Dialog>::new();
     let code_ref = NodeRef::<html::Textarea>::new();
     let code = RwSignal::new(String::new());
     let status = RwSignal::new(String::new());
 
-    let open = move |_| {
-        code.set(current_code(&context));
-        status.set(String::new());
-        if let Some(dialog) = dialog_ref.get_untracked() {
-            let _ = dialog.show_modal();
+    Effect::new(move |_| {
+        requests.track();
+        if let Some(dialog) = dialog_ref.get() {
+            code.set(current_code(&context));
+            status.set(String::new());
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+            }
         }
-    };
+    });
     let copy = move |_| {
         spawn_local(async move {
             let copied = browser::copy_to_clipboard(&code.get_untracked()).await;
@@ -57,9 +90,6 @@ pub fn EmbedDialog() -> impl IntoView {
     };
 
     view! {
-        <button type="button" class="embed-button" data-testid="embed-button" aria-haspopup="dialog" on:click=open>
-            {move || strings().embed_button}
-        </button>
         <dialog class="embed-dialog" data-testid="embed-dialog" node_ref=dialog_ref aria-label=move || strings().embed_heading>
             <h2>{move || strings().embed_heading}</h2>
             <p class="help">{move || strings().embed_help}</p>
@@ -74,7 +104,6 @@ pub fn EmbedDialog() -> impl IntoView {
             <p class="embed-status" role="status" data-testid="embed-status">{move || status.get()}</p>
         </dialog>
     }
-    .into_any()
 }
 
 /// The embed code for what the reader sees now.

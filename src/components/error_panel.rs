@@ -9,6 +9,13 @@ use super::context::AppContext;
 /// prints them all).
 const MAX_SHOWN: usize = 200;
 
+/// The panel, in its own wasm chunk with the problem messages (`#[lazy]`):
+/// the published story has no problems and never loads it.
+#[cfg_attr(feature = "split", leptos::lazy)]
+pub fn error_panel() -> AnyView {
+    view! { <ErrorPanel /> }.into_any()
+}
+
 /// Every problem with its JSON path and message in the reader's language.
 #[component]
 pub fn ErrorPanel() -> impl IntoView {
@@ -17,6 +24,11 @@ pub fn ErrorPanel() -> impl IntoView {
     let is_fatal = context.dataset().events.is_empty();
     let lang = context.lang();
     let n_problems = problems.len();
+    // Once the list is on the page (effects run after it is built).
+    Effect::new(move |_| {
+        super::browser::set_root_attribute("data-state", if is_fatal { "error" } else { "ready" });
+        super::browser::set_root_attribute("aria-busy", "false");
+    });
     (!problems.is_empty()).then(move || {
         let strings = move || lang.get().strings();
         view! {

@@ -2,6 +2,21 @@
 //! into elements and forward events to pure transitions in `state`; the
 //! arithmetic lives in `scale` and `state`.
 
+/// Calls a function marked `#[cfg_attr(feature = "split", leptos::lazy)]`,
+/// inside an `async` block: with the `split` feature (Trunk's builds, see
+/// index.html) the call is awaited while its wasm chunk loads; without it
+/// (the wasm-bindgen tests, whose runner cannot split a wasm) the function
+/// is an ordinary one in the one module.
+macro_rules! chunk {
+    ($call:expr) => {{
+        #[cfg(feature = "split")]
+        let value = $call.await;
+        #[cfg(not(feature = "split"))]
+        let value = $call;
+        value
+    }};
+}
+
 mod actor_matrix;
 mod app;
 mod auto_height;

@@ -6,14 +6,34 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::browser;
 use super::context::AppContext;
 use crate::static_html::{escape_text, events_list};
 
-/// An empty element, hidden on screen, filled while the page prints.
+/// An empty element, hidden on screen, filled while the page prints. What
+/// fills it (the static version's list, with the rich-text sanitizer) is a
+/// wasm chunk of its own, loaded once the page is idle; then
+/// `#app[data-print=ready]`.
 #[component]
 pub fn PrintVersion() -> impl IntoView {
-    let context = expect_context::<AppContext>();
     let list_ref = NodeRef::<html::Div>::new();
+    let idle = RwSignal::new(false);
+    browser::when_idle_after_paint(move || {
+        let _ = idle.try_set(true);
+    });
+    view! {
+        <div class="print-version" data-testid="print-version" node_ref=list_ref></div>
+        <Show when=move || idle.get()>
+            {Suspend::new(async move { chunk!(print_writer(list_ref)) })}
+        </Show>
+    }
+}
+
+/// Listens for `beforeprint` and `afterprint` (until the story goes), in its
+/// own wasm chunk (`#[lazy]`).
+#[cfg_attr(feature = "split", leptos::lazy)]
+fn print_writer(list_ref: NodeRef<html::Div>) -> AnyView {
+    let context = expect_context::<AppContext>();
     let dataset = context.dataset();
     let lang = context.lang();
     let before = window_event_listener_untyped("beforeprint", move |_| {
@@ -36,5 +56,6 @@ pub fn PrintVersion() -> impl IntoView {
         before.remove();
         after.remove();
     });
-    view! { <div class="print-version" data-testid="print-version" node_ref=list_ref></div> }
+    browser::set_root_attribute("data-print", "ready");
+    ().into_any()
 }

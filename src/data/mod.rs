@@ -13,6 +13,7 @@ pub mod problem;
 pub mod rich_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod snapshot;
 pub mod timelinejs;
 pub mod typography;
 mod validate;
@@ -150,6 +151,22 @@ pub fn validate(raw: RawDataset) -> (Dataset, Vec<Problem>) {
 }
 
 /// The bundled dataset, parsed.
+///
+/// In the browser, the snapshot `build.rs` wrote after validating the JSON
+/// at build time (see [`snapshot`]): no JSON parser or validation in the
+/// first wasm module. On the host, and when the JSON has problems, it is
+/// parsed and validated here.
+#[cfg(all(target_arch = "wasm32", bundled_snapshot))]
+pub fn bundled() -> (Dataset, Vec<Problem>) {
+    const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.snapshot"));
+    // build.rs wrote these bytes with this very code: a failure is a bug,
+    // and the panic hook then shows the static version with a message.
+    let dataset = snapshot::decode(SNAPSHOT).expect("the bundled snapshot of this build decodes");
+    (dataset, Vec::new())
+}
+
+/// The bundled dataset, parsed.
+#[cfg(not(all(target_arch = "wasm32", bundled_snapshot)))]
 pub fn bundled() -> (Dataset, Vec<Problem>) {
     parse(BUNDLED_JSON)
 }

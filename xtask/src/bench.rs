@@ -4,7 +4,8 @@
 //! In order: the synthetic datasets (`gen_data`, only those missing), our release build into
 //! `target/bench/dist` (not `dist/`, which the tests use), its first-load size, the host timings
 //! of the layout work (`examples/scale_timings.rs`), the benchmark-only npm packages in
-//! `bench/node_modules`, then `bench/bench.mjs`, which drives Chromium, prints the tables and
+//! `bench/node_modules`, Lighthouse on our pages and the peers' (`bench/lighthouse.mjs`), then
+//! `bench/bench.mjs`, which drives Chromium, prints the tables and
 //! writes docs/PERFORMANCE.md. It takes a while (the peers are slow at 10,000 events and more),
 //! so it is not part of `cargo xtask test`; the size budget is.
 
@@ -17,10 +18,12 @@ use crate::{install, size, Result};
 /// The Chromium the benchmark drives, Debian's (`cargo xtask test` installs it).
 const CHROMIUM: &str = "/usr/bin/chromium";
 /// The benchmark-only npm packages, as pinned in bench/package.json.
-const NPM_PACKAGES: [(&str, &str); 3] = [
+const NPM_PACKAGES: [(&str, &str); 4] = [
     ("@knight-lab/timelinejs", "3.9.11"),
     ("vis-timeline", "8.5.4"),
     ("playwright-core", "1.65.1"),
+    // 13.x needs Node 22.
+    ("lighthouse", "12.2.3"),
 ];
 
 /// What `cargo xtask bench` was asked for.
@@ -29,6 +32,11 @@ pub struct Options {
     pub sizes: Vec<usize>,
     pub reps: usize,
     pub timeout_s: u64,
+    /// Lighthouse runs per page (`bench/lighthouse.mjs`).
+    pub lighthouse_runs: usize,
+    /// Only the release build and Lighthouse (into `target/bench/lighthouse.md`), not the
+    /// timings nor docs/PERFORMANCE.md.
+    pub lighthouse_only: bool,
 }
 
 impl Default for Options {
@@ -37,6 +45,8 @@ impl Default for Options {
             sizes: STANDARD_SIZES.to_vec(),
             reps: 3,
             timeout_s: 60,
+            lighthouse_runs: 3,
+            lighthouse_only: false,
         }
     }
 }
@@ -44,7 +54,15 @@ impl Default for Options {
 /// Reads `[--sizes 200,1000] [--reps N] [--timeout-s S]`.
 pub fn parse_options(args: &[String]) -> Result<Options> {
     let mut options = Options::default();
-    let mut rest = args;
+    let mut rest: Vec<String> = Vec::new();
+    for arg in args {
+        if arg == "--lighthouse-only" {
+            options.lighthouse_only = true;
+        } else {
+            rest.push(arg.clone());
+        }
+    }
+    let mut rest = rest.as_slice();
     while let [flag, value, tail @ ..] = rest {
         match flag.as_str() {
             "--sizes" => {
@@ -64,6 +82,12 @@ pub fn parse_options(args: &[String]) -> Result<Options> {
                     .ok()
                     .filter(|&n| n > 0)
                     .ok_or_else(|| format!("--timeout-s wants seconds, got {value:?}"))?;
+            }
+            "--lighthouse-runs" => {
+                options.lighthouse_runs =
+                    value.parse().ok().filter(|&n| n > 0).ok_or_else(|| {
+                        format!("--lighthouse-runs wants a positive number, got {value:?}")
+                    })?;
             }
             _ => return Err(format!("unknown option {flag:?} for `cargo xtask bench`")),
         }
@@ -88,10 +112,12 @@ pub fn bench(options: &Options) -> Result<()> {
     std::fs::create_dir_all(&out_dir)
         .map_err(|err| format!("could not create {}: {err}", out_dir.display()))?;
 
-    println!("\n== datasets");
-    for &n_events in &options.sizes {
-        let path = gen_data::ensure(n_events)?;
-        println!("{}", path.display());
+    if !options.lighthouse_only {
+        println!("\n== datasets");
+        for &n_events in &options.sizes {
+            let path = gen_data::ensure(n_events)?;
+            println!("{}", path.display());
+        }
     }
 
     println!("\n== release build (trunk, into target/bench/dist)");
@@ -102,6 +128,26 @@ pub fn bench(options: &Options) -> Result<()> {
     let size_report = size::budget_report(&dist_dir).unwrap_or_else(|report| report);
     print!("{size_report}");
     let size_report_path = write(&out_dir.join("size-report.txt"), &size_report)?;
+
+    println!("\n== benchmark-only npm packages (bench/node_modules)");
+    npm_packages(&bench_dir)?;
+
+    println!("\n== Lighthouse (bench/lighthouse.mjs)");
+    let lighthouse_path = out_dir.join("lighthouse.md");
+    run(command("node")
+        .arg(bench_dir.join("lighthouse.mjs"))
+        .arg("--dist")
+        .arg(&dist_dir)
+        .args(["--runs", &options.lighthouse_runs.to_string()])
+        .arg("--json")
+        .arg(out_dir.join("lighthouse.json"))
+        .arg("--markdown")
+        .arg(&lighthouse_path)
+        .env("CHROME_PATH", CHROMIUM))?;
+    if options.lighthouse_only {
+        println!("written to {}", lighthouse_path.display());
+        return Ok(());
+    }
 
     println!("\n== host timings (examples/scale_timings.rs)");
     run(cargo().args(["build", "--release", "--example", "scale_timings"]))?;
@@ -134,9 +180,6 @@ pub fn bench(options: &Options) -> Result<()> {
     }
     let timings_path = write(&out_dir.join("host-timings.txt"), &timings)?;
 
-    println!("\n== benchmark-only npm packages (bench/node_modules)");
-    npm_packages(&bench_dir)?;
-
     println!("\n== browser runs (bench/bench.mjs)");
     let sizes: Vec<String> = options.sizes.iter().map(usize::to_string).collect();
     run(command("node")
@@ -153,7 +196,9 @@ pub fn bench(options: &Options) -> Result<()> {
         .arg("--host-timings")
         .arg(&timings_path)
         .arg("--size-report")
-        .arg(&size_report_path))
+        .arg(&size_report_path)
+        .arg("--lighthouse")
+        .arg(&lighthouse_path))
 }
 
 /// Installs bench/package.json's packages unless they are there at the pinned versions.

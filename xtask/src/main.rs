@@ -6,8 +6,8 @@
 //!   runs every check CI runs, in order, stopping at the first failure.
 //!
 //! Code map: `install` brings tools to the pinned versions, `test` holds the list of checks,
-//! `size` measures `dist/`, `serve` wraps `trunk serve`, `static_html` writes the no-script
-//! version into the built page, `single_file` inlines a build into one HTML file, `gen_data`
+//! `size` measures `dist/`, `serve` wraps `trunk serve`, `split` splits the wasm into chunks
+//! loaded on first use, `static_html` writes the no-script version into the built page, `single_file` inlines a build into one HTML file, `gen_data`
 //! writes the synthetic datasets and `bench` runs the benchmark against the peers, and `project`
 //! knows where things live and how to run a command.
 
@@ -21,6 +21,7 @@ mod schema;
 mod serve;
 mod single_file;
 mod size;
+mod split;
 mod static_html;
 mod test;
 mod validate;
@@ -43,6 +44,11 @@ commands:
   single-file [--dist DIR]
                      release build (or the one in DIR), then one HTML file with everything
                      inlined that works from file://; prints its path as the last line
+  size [DIR]         the byte budgets of a release build (default: dist/), stage by stage
+  post-build         split-wasm, then static-html: Trunk's post-build hook (Trunk.toml)
+  split-wasm [DIR] [--release|--debug]
+                     split the built wasm at its `#[lazy]` functions into chunks loaded on first
+                     use (Trunk runs it after every build; default: $TRUNK_STAGING_DIR or dist/)
   static-html [FILE] write the static version of the story into a built index.html (Trunk runs
                      it after every build; default: $TRUNK_STAGING_DIR or dist/)
   validate FILE [--lang fr|en]
@@ -57,7 +63,7 @@ commands:
   schema             write www/data/ai-race-2025.schema.json from the model types
   gen-data [N...]    write synthetic datasets of N events to bench/data/ (default: 200 1000
                      10000 100000); the same N always gives the same file
-  bench [--sizes N,N] [--reps R] [--timeout-s S]
+  bench [--sizes N,N] [--reps R] [--timeout-s S] [--lighthouse-runs N] [--lighthouse-only]
                      side-by-side benchmark against TimelineJS and vis-timeline in headless
                      Chromium (long: not part of `test`); writes docs/PERFORMANCE.md
 ";
@@ -79,6 +85,11 @@ fn main() -> ExitCode {
         Some("check-timelines") => real_timelines::check_command(&args[1..]),
         Some("schema") if args.len() == 1 => schema::schema(),
         Some("static-html") => static_html::static_html(&args[1..]),
+        Some("split-wasm") => split::split_wasm(&args[1..]),
+        Some("size") => size::size(&args[1..]),
+        Some("post-build") if args.len() == 1 => {
+            split::split_wasm(&[]).and_then(|()| static_html::static_html(&[]))
+        }
         Some("help" | "--help" | "-h") => {
             print!("{USAGE}\nsteps of `test`:\n{}", test::step_list());
             Ok(())

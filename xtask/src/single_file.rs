@@ -3,7 +3,9 @@
 //! a `data:` address, the wasm-bindgen glue in an inline module, the wasm as base64 in a data
 //! block, and the static version and the dataset as in the served build (the dataset is inside
 //! the wasm). Nothing is fetched: the glue instantiates the wasm from the inlined bytes, and no
-//! module is imported (`import` of a file fails under `file://`).
+//! module is imported (`import` of a file fails under `file://`). A split wasm's link module is
+//! inlined into the glue's module and its chunks are base64 blocks too, handed to it as the
+//! responses it would have fetched.
 //!
 //! It builds the release (`trunk build --release`), then [`inline`]s `dist/`; `cargo xtask test`
 //! inlines the release build it has just made.
@@ -80,18 +82,122 @@ pub fn write(dist_dir: &Path) -> Result<PathBuf> {
 const STARTER: &str = r#"
 // Single file: the wasm is the base64 block at the end of the page.
 if (typeof WebAssembly === "object") {
-  const base64 = document.querySelector("script[data-ai-race-wasm]").textContent.trim();
-  const bytes = typeof Uint8Array.fromBase64 === "function"
-    ? Uint8Array.fromBase64(base64)
-    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  __wbg_init({ module_or_path: bytes }).catch((error) => window.aiRaceStartFailed(error));
+  __wbg_init({ module_or_path: aiRaceBytes(document.querySelector("script[data-ai-race-wasm]")) })
+    .catch((error) => window.aiRaceStartFailed(error));
 }
 "#;
+
+/// The bytes of a base64 block, and the chunks of a split wasm (each in its own block, named
+/// `data-ai-race-chunk`) served to the link module as the responses it would have fetched.
+const BLOCK_READERS: &str = r#"
+function aiRaceBytes(block) {
+  const base64 = block.textContent.trim();
+  return typeof Uint8Array.fromBase64 === "function"
+    ? Uint8Array.fromBase64(base64)
+    : Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+}
+function aiRaceChunk(name) {
+  const block = Array.from(document.querySelectorAll("script[data-ai-race-chunk]"))
+    .find((candidate) => candidate.getAttribute("data-ai-race-chunk") === name);
+  if (!block) {
+    return Promise.reject(new Error("no inlined chunk " + name));
+  }
+  return Promise.resolve(new Response(aiRaceBytes(block), { headers: { "Content-Type": "application/wasm" } }));
+}
+"#;
+
+/// The glue with the split's link module (`import * as NAME from "./….js"`) inlined before it,
+/// inside a function so that its names cannot meet the glue's, and its chunk fetches served
+/// from the page; returns the module's code and the chunks' names.
+fn inline_link_modules(
+    glue: &str,
+    read: &dyn Fn(&str) -> Result<Vec<u8>>,
+) -> Result<(String, Vec<String>)> {
+    let mut out = String::new();
+    let mut chunks = Vec::new();
+    let mut glue_rest = String::new();
+    for line in glue.lines() {
+        let Some((binding, module)) = namespace_import(line) else {
+            glue_rest.push_str(line);
+            glue_rest.push('\n');
+            continue;
+        };
+        let link = text_file(read, &module)?;
+        let mut body = String::new();
+        let mut exported = Vec::new();
+        for link_line in link.lines() {
+            let trimmed = link_line.trim_start();
+            if trimmed.starts_with("import ") {
+                if !trimmed.starts_with("import { initSync } from ") {
+                    return Err(format!(
+                        "{module} imports something other than the glue's initSync: {trimmed}"
+                    ));
+                }
+                continue;
+            }
+            let link_line = match trimmed.strip_prefix("export const ") {
+                Some(rest) => {
+                    let name_end = rest.find([' ', '=']).unwrap_or(rest.len());
+                    exported.push(rest[..name_end].to_string());
+                    format!("const {rest}")
+                }
+                None => link_line.to_string(),
+            };
+            body.push_str(&link_line);
+            body.push('\n');
+        }
+        if body.contains("export ") {
+            return Err(format!(
+                "{module} exports in a form single_file.rs does not know"
+            ));
+        }
+        // `fetch(new URL("./chunk.wasm", import.meta.url))` → `aiRaceChunk("chunk.wasm")`.
+        let mut served = String::new();
+        let mut body_rest = body.as_str();
+        const FETCH: &str = "fetch(new URL(\"./";
+        while let Some(at) = body_rest.find(FETCH) {
+            served.push_str(&body_rest[..at]);
+            let after = &body_rest[at + FETCH.len()..];
+            let name_end = after.find('"').ok_or("a chunk fetch is not closed")?;
+            let name = &after[..name_end];
+            let call_end = after
+                .find("import.meta.url))")
+                .ok_or("a chunk fetch has an unknown form")?
+                + "import.meta.url))".len();
+            served.push_str(&format!("aiRaceChunk(\"{name}\")"));
+            chunks.push(name.to_string());
+            body_rest = &after[call_end..];
+        }
+        served.push_str(body_rest);
+        if served.contains("import.meta") {
+            return Err(format!(
+                "{module} refers to import.meta in a form single_file.rs does not know"
+            ));
+        }
+        out.push_str(&format!(
+            "const {binding} = (() => {{\n{served}\nreturn {{ {} }};\n}})();\n",
+            exported.join(", ")
+        ));
+    }
+    out.push_str(&glue_rest);
+    Ok((out, chunks))
+}
+
+/// `import * as NAME from "./file.js";` → (NAME, ./file.js).
+fn namespace_import(line: &str) -> Option<(String, String)> {
+    let rest = line.trim().strip_prefix("import * as ")?;
+    let (binding, rest) = rest.split_once(" from ")?;
+    let module = rest.trim_end_matches(';').trim().trim_matches(['"', '\'']);
+    module
+        .starts_with("./")
+        .then(|| (binding.trim().to_string(), module.to_string()))
+}
 
 /// The single-file page for a built `index.html`; `read` gives the bytes of a file it names.
 pub fn inline(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Result<String> {
     let mut out = String::with_capacity(index_html.len());
     let mut wasm_base64 = None;
+    let mut chunks: Vec<(String, String)> = Vec::new();
     let mut rest = index_html;
     while let Some(tag_start) = rest.find('<') {
         out.push_str(&rest[..tag_start]);
@@ -135,10 +241,15 @@ pub fn inline(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Resul
                         .into());
                 }
                 wasm_base64 = Some(base64(&read(tag.required("data-wasm")?)?));
+                let (module, chunk_names) = inline_link_modules(&glue, read)?;
+                for name in chunk_names {
+                    chunks.push((name.clone(), base64(&read(&format!("./{name}"))?)));
+                }
                 out.push_str(&format!(
-                    "<script>{}</script><script type=\"module\">{}{}</script>",
+                    "<script>{}</script><script type=\"module\">{}{}{}</script>",
                     escape_script(&boot),
-                    escape_script(&glue),
+                    BLOCK_READERS,
+                    escape_script(&module),
                     STARTER
                 ));
                 // Skip the tag's `</script>`.
@@ -158,9 +269,15 @@ pub fn inline(index_html: &str, read: &dyn Fn(&str) -> Result<Vec<u8>>) -> Resul
         "no loader <script data-js data-wasm> in index.html (Trunk.toml pattern_script); \
          is this a release build of this project?",
     )?;
-    let block = format!(
+    let mut block = String::new();
+    for (name, chunk_base64) in &chunks {
+        block.push_str(&format!(
+            "<script type=\"application/octet-stream\" data-ai-race-chunk=\"{name}\">{chunk_base64}</script>\n"
+        ));
+    }
+    block.push_str(&format!(
         "<script type=\"application/octet-stream\" data-ai-race-wasm>{wasm_base64}</script>\n</body>"
-    );
+    ));
     if !out.contains("</body>") {
         return Err("index.html has no </body>".into());
     }
@@ -346,10 +463,9 @@ mod tests {
         let html = inline(BUILT, &files).unwrap();
         assert!(html.contains("<style>body { color: red } /* <\\/style> */</style>"));
         assert!(html.contains("<link rel=\"icon\" href=\"data:image/svg+xml;base64,PHN2Zy8+\">"));
-        assert!(html.contains(
-            "<script>window.boot = 1;</script><script type=\"module\">const s = '<\\/script>';"
-        ));
-        assert!(html.contains("__wbg_init({ module_or_path: bytes })"));
+        assert!(html.contains("<script>window.boot = 1;</script><script type=\"module\">"));
+        assert!(html.contains("const s = '<\\/script>';"));
+        assert!(html.contains("__wbg_init({ module_or_path: aiRaceBytes("));
         assert!(html.contains(
             "<script type=\"application/octet-stream\" data-ai-race-wasm>AGFzbQ==</script>\n</body>"
         ));
@@ -357,6 +473,37 @@ mod tests {
         assert!(!html.contains("./"));
         assert!(html.contains("<div id=\"app\"><a href=\"#x\">x</a> 1 < 2</div>"));
         assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    }
+
+    fn split_files(reference: &str) -> Result<Vec<u8>> {
+        Ok(match reference {
+            "./app-1.js" => b"import * as import1 from \"./app-1-split.js\"\nfunction initSync() {}\nexport { initSync, __wbg_init as default };".to_vec(),
+            "./app-1-split.js" => b"import { initSync } from \"./app-1.js\";\nfunction makeLoad(f) { return f; }\nexport const __wasm_split_load_charts = makeLoad(() => {\n    const src = fetch(new URL(\"./app-1-split_charts.wasm\", import.meta.url));\n});\n".to_vec(),
+            "./app-1-split_charts.wasm" => b"\0asm\x01".to_vec(),
+            other => files(other)?,
+        })
+    }
+
+    #[test]
+    fn a_split_wasm_has_its_link_module_and_chunks_inlined() {
+        let html = inline(BUILT, &split_files).unwrap();
+        assert!(
+            !html.contains("import * as") && !html.contains("import {"),
+            "{html}"
+        );
+        assert!(html.contains("const import1 = (() => {"), "{html}");
+        assert!(
+            html.contains("return { __wasm_split_load_charts };"),
+            "{html}"
+        );
+        assert!(
+            html.contains("const src = aiRaceChunk(\"app-1-split_charts.wasm\");"),
+            "{html}"
+        );
+        assert!(html.contains(
+            "<script type=\"application/octet-stream\" data-ai-race-chunk=\"app-1-split_charts.wasm\">AGFzbQE=</script>"
+        ));
+        assert!(!html.contains("import.meta") && !html.contains("./"));
     }
 
     #[test]

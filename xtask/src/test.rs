@@ -7,7 +7,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::project::{self, cargo, command, format_duration, run};
-use crate::{install, single_file, size, Result};
+use crate::{install, single_file, size, split, Result};
 
 /// One check: a short id for `--only` and `--from`, a name for the header and the failure
 /// message, and what to run.
@@ -74,7 +74,7 @@ const STEPS: &[Step] = &[
     },
     Step {
         id: "size",
-        name: "size report and first-load budget (dist/)",
+        name: "split check, size report and byte budgets (dist/)",
         run: size_report,
     },
     Step {
@@ -223,6 +223,7 @@ fn clippy_host(_: &Context) -> Result<()> {
     ]))
 }
 
+/// With the `split` feature, as Trunk builds the app (the browser tests build it without).
 fn clippy_wasm(_: &Context) -> Result<()> {
     run(cargo().args([
         "clippy",
@@ -231,6 +232,8 @@ fn clippy_wasm(_: &Context) -> Result<()> {
         "--all-targets",
         "--target",
         "wasm32-unknown-unknown",
+        "--features",
+        "split",
         "--",
         "-D",
         "warnings",
@@ -274,13 +277,16 @@ fn release_build(_: &Context) -> Result<()> {
     run(command("trunk").args(["build", "--release", "--offline"]))
 }
 
-/// Every file of `dist/`, then the first load against `size::FIRST_LOAD_BUDGET_BROTLI`.
+/// Every file of `dist/`, then the three stages of the page's load against their budgets
+/// (`xtask/src/size.rs`), after checking that the wasm was split: no JavaScript of the build may
+/// import `__wasm_split_placeholder__` (a `#[lazy]` build that skipped the split fails at load).
 fn size_report(context: &Context) -> Result<()> {
+    split::check_no_placeholder(&context.dist_dir)?;
     let report = size::report(&context.dist_dir)?;
     print!("{report}");
     let budget = size::budget_report(&context.dist_dir);
     let first_load = budget.as_ref().unwrap_or_else(|report| report);
-    println!("\nfirst load (index.html and the files it names):\n{first_load}");
+    println!("\nwhat the published page loads, stage by stage:\n{first_load}");
     let report_path = project::target_dir().join("size-report.txt");
     std::fs::create_dir_all(project::target_dir())
         .and_then(|()| std::fs::write(&report_path, format!("{report}\n{first_load}")))

@@ -1,0 +1,51 @@
+//! The bundled dataset, validated at build time (wasm32 builds only).
+//!
+//! This script compiles the app's own `data` module (`src/data`, with the
+//! `i18n` and `scale` modules it names; none imports Leptos or `web_sys`), parses and validates
+//! `www/data/ai-race-2025.json` with it and, when the file has no problem,
+//! writes the resulting `Dataset` as a snapshot (`data::snapshot`) into
+//! `OUT_DIR` and sets `cfg(bundled_snapshot)`: the app then decodes those
+//! bytes instead of shipping serde_json and the validation in its first
+//! wasm module. With problems, it warns and the app parses the JSON at run
+//! time as before (`cargo xtask validate www/data/ai-race-2025.json` lists
+//! them).
+
+// `data` names `i18n::Lang`, which formats with `scale`: the three pure layers,
+// nothing of the components. (Clippy spares the public API of the library from
+// `wrong_self_convention`; here these modules are private.)
+#[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
+#[path = "src/data/mod.rs"]
+mod data;
+#[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
+#[path = "src/i18n/mod.rs"]
+mod i18n;
+#[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
+#[path = "src/scale/mod.rs"]
+mod scale;
+
+fn main() {
+    println!("cargo::rustc-check-cfg=cfg(bundled_snapshot)");
+    println!("cargo::rerun-if-changed=build.rs");
+    println!("cargo::rerun-if-changed=src/data");
+    println!("cargo::rerun-if-changed=src/i18n");
+    println!("cargo::rerun-if-changed=src/scale");
+    println!("cargo::rerun-if-changed=www/data/ai-race-2025.json");
+    if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
+        return;
+    }
+    let (dataset, problems) = data::parse(data::BUNDLED_JSON);
+    if let Some(problem) = problems.first() {
+        println!(
+            "cargo::warning=www/data/ai-race-2025.json has {} problem(s), the first at {:?}: \
+             the app will parse and validate it at run time (a heavier first wasm module)",
+            problems.len(),
+            problem.place()
+        );
+        return;
+    }
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
+    let path = std::path::Path::new(&out_dir).join("bundled.snapshot");
+    std::fs::write(&path, data::snapshot::encode(&dataset))
+        .unwrap_or_else(|err| panic!("could not write {}: {err}", path.display()));
+    println!("cargo::rustc-cfg=bundled_snapshot");
+}
