@@ -273,3 +273,72 @@ async fn a_timelinejs_sheet_and_a_local_file_load_at_run_time() -> TestResult {
     })
     .await
 }
+
+/// The page-error hook of Firefox and WebKit (`support::browser::ERROR_HOOK`) records what the
+/// browser reports, not what a script pretends: the `error` events the XSS journey dispatches
+/// to provoke `onerror` payloads are untrusted and ignored, while a real uncaught exception and
+/// a real `console.error` are still recorded. (Chromium reads its log instead, which holds
+/// real errors only; the payload journeys above check it stays empty after the same dispatches.)
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn the_page_error_hook_records_real_errors_and_not_the_journeys_own_events() -> TestResult {
+    journey(|client, site| async move {
+        client.goto(&site.url("/")).await?;
+        wait_ready(&client).await?;
+        if support::Engine::current() == support::Engine::Chromium {
+            return Ok(());
+        }
+        client
+            .execute(
+                "for (const target of [window, document.body, document.getElementById('app')]) {
+                     target.dispatchEvent(new Event('error', { bubbles: true }));
+                     target.dispatchEvent(new ErrorEvent('error', { message: 'synthetic', bubbles: true }));
+                 }
+                 window.dispatchEvent(new Event('unhandledrejection'));",
+                vec![],
+            )
+            .await?;
+        tokio::time::sleep(Duration::from_millis(100)).await;
+        let synthetic = support::browser::hooked_errors(&client).await?;
+        assert!(synthetic.is_empty(), "untrusted events recorded: {synthetic:?}");
+
+        client
+            .execute(
+                // A script of the page's own (a WebDriver script's exceptions stay in the
+                // driver's sandbox in Firefox), and a console error.
+                "const script = document.createElement('script');
+                 script.textContent = \"throw new Error('e2e-real-uncaught');\";
+                 document.body.append(script);
+                 script.remove();
+                 console.error('e2e-real-console');",
+                vec![],
+            )
+            .await?;
+        let real = wait_until("the real errors to be recorded", || async {
+            let errors = client
+                .execute("return window.__e2eErrors.slice();", vec![])
+                .await?;
+            let errors: Vec<String> = serde_json::from_value(errors).unwrap_or_default();
+            Ok(if errors.len() >= 2 {
+                Ok(errors)
+            } else {
+                Err(format!("{errors:?}"))
+            })
+        })
+        .await?;
+        // Read (and so cleared) here: they are this test's own, not the page's.
+        let recorded = support::browser::hooked_errors(&client).await?;
+        assert_eq!(recorded, real);
+        assert_eq!(recorded.len(), 2, "{recorded:?}");
+        assert!(
+            recorded.iter().any(|e| e.starts_with("uncaught: ") && e.contains("e2e-real-uncaught")),
+            "{recorded:?}"
+        );
+        assert!(
+            recorded.iter().any(|e| e == "console.error: e2e-real-console"),
+            "{recorded:?}"
+        );
+        Ok(())
+    })
+    .await
+}
