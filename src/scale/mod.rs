@@ -10,6 +10,7 @@
 pub mod axis;
 pub mod layout;
 pub mod linear;
+pub mod opening;
 pub mod screen;
 pub mod ticks;
 pub mod time;
@@ -20,6 +21,7 @@ pub use layout::{
     MarkerKind, WorldLayout, LANE_HEIGHT_PX, MARKER_PX, N_LANES,
 };
 pub use linear::{LinearScale, LogScale, NumericScale};
+pub use opening::opening_view;
 pub use screen::{
     cluster_span, label_width_px, layout_item, layout_items, marker_left_px, marker_top_px,
     MarkerKey, OnScreen, TickKey, OFFSCREEN_PX, TRACK_PLOT_PX,

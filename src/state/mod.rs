@@ -7,9 +7,11 @@
 //! Architecture Invariant: no `leptos` or `web_sys` here; every transition
 //! is a host-tested function.
 
+pub mod cluster_list;
 pub mod embed;
 pub mod gesture;
 pub mod shown;
+pub mod story;
 pub mod url;
 
 use std::sync::Arc;
@@ -33,6 +35,9 @@ pub struct ViewState {
     pub bounds: View,
     /// The visible window.
     pub view: View,
+    /// The window the timeline opens on (see [`crate::scale::opening`]):
+    /// the default, which a link needs no `?view=` for.
+    pub opening: View,
     /// The event whose detail is open.
     pub selected: Option<usize>,
     /// The event whose marker holds the roving tab stop.
@@ -65,6 +70,7 @@ impl ViewState {
             axis,
             bounds,
             view: bounds,
+            opening: bounds,
             selected: None,
             focused: 0,
             event_days: dataset
@@ -73,6 +79,33 @@ impl ViewState {
                 .map(|e| axis.marker_pos(&e.date))
                 .collect(),
         }
+    }
+
+    /// The state a reader first sees: the timeline on the window where
+    /// the story is (`scale::opening`), the tab stop on its first event.
+    pub fn opening(dataset: &Dataset, story: &story::Story, lang: Lang) -> ViewState {
+        let mut state = ViewState::new(dataset, lang);
+        let steps: Vec<f64> = story
+            .named_steps()
+            .iter()
+            .filter_map(|&idx| state.event_pos(idx))
+            .collect();
+        let center = state.bounds.center();
+        let min_span = state.axis.min_span(MIN_SPAN_DAYS, center);
+        let opening = crate::scale::opening_view(
+            &state.event_days,
+            &steps,
+            state.bounds,
+            min_span,
+            state.axis.is_deep(),
+        );
+        state.set_view(opening);
+        state.opening = state.view;
+        let first = state.event_days.partition_point(|&d| d < state.view.start);
+        if first < state.n_events() {
+            state.focused = first;
+        }
+        state
     }
 
     fn snapshot(&self) -> Snapshot {
@@ -211,9 +244,17 @@ impl ViewState {
         )
     }
 
-    /// The `?view=` form of the window, `None` when it shows everything.
+    /// The `?view=` form of the window, `None` when it is the opening
+    /// window (the default). Showing everything when the timeline opens
+    /// on less is a window of its own.
     pub fn view_days(&self) -> Option<url::ViewDays> {
-        url::ViewDays::of(&self.view, &self.bounds, &self.axis)
+        let near = |a: f64, b: f64| (a - b).abs() <= 0.5;
+        if near(self.view.start, self.opening.start) && near(self.view.end, self.opening.end) {
+            return None;
+        }
+        // Bounds that nothing shows all of: every window gets its days.
+        let everything = View::new(f64::NEG_INFINITY, f64::INFINITY);
+        url::ViewDays::of(&self.view, &everything, &self.axis)
     }
 
     /// Shows the window a `?view=` link carries (clamped).
@@ -363,10 +404,48 @@ mod tests {
         }
     }
 
+    #[test]
+    fn the_opening_state_shows_the_story_and_links_need_no_view_for_it() {
+        let (dataset, _) = data::bundled();
+        let story = story::Story::new(&dataset);
+        let mut state = ViewState::opening(&dataset, &story, Lang::Fr);
+        assert!(state.view.span() < state.bounds.span());
+        assert_eq!(state.opening, state.view);
+        let focused = state.event_pos(state.focused).unwrap();
+        assert!(state.view.start <= focused && focused <= state.view.end);
+        // The default window needs no `?view=`.
+        assert_eq!(state.view_days(), None);
+        // Everything is a window of its own, and its link shows everything.
+        state.fit_all();
+        let days = state.view_days().expect("fit-all is not the default here");
+        let mut reopened = ViewState::opening(&dataset, &story, Lang::Fr);
+        reopened.set_view_days(days);
+        assert_eq!(reopened.view, reopened.bounds);
+        // Another window keeps its link.
+        state.zoom(8.0, 0.5);
+        let zoomed = state.view_days().unwrap();
+        reopened.set_view_days(zoomed);
+        assert_eq!(reopened.view_days(), Some(zoomed));
+    }
+
+    #[test]
+    fn a_spread_out_timeline_opens_on_everything_as_before() {
+        // Deep time: its log axis already gives every era its room.
+        let deep = deep_dataset();
+        let state = ViewState::opening(&deep, &story::Story::new(&deep), Lang::Fr);
+        assert!(state.axis.is_deep());
+        assert_eq!(state.view, state.bounds);
+        assert_eq!(state.view_days(), None);
+        // No event at all.
+        let empty = Dataset::default();
+        let state = ViewState::opening(&empty, &story::Story::new(&empty), Lang::Fr);
+        assert_eq!(state.view, state.bounds);
+    }
+
     /// A history of the universe with BC and recent dates, as TimelineJS
     /// writes it (the years of Knight Lab's mixed example), plus the dark
     /// ages 370,000 years after the Big Bang.
-    fn deep_state() -> ViewState {
+    fn deep_dataset() -> Dataset {
         let years = [
             "-13800000000",
             "-13799630000",
@@ -391,7 +470,11 @@ mod tests {
         let json = format!(r#"{{"events": [{}]}}"#, events.join(","));
         let imported = crate::data::timelinejs::from_json(&json);
         assert_eq!(imported.dataset.events.len(), years.len());
-        ViewState::new(&imported.dataset, Lang::Fr)
+        imported.dataset
+    }
+
+    fn deep_state() -> ViewState {
+        ViewState::new(&deep_dataset(), Lang::Fr)
     }
 
     #[test]
