@@ -691,6 +691,15 @@ function render(run) {
   doc.push(`- CPU: ${machine.cpu}, ${machine.cores} cores; memory ${machine.memoryGB} GB; ${machine.os}`);
   doc.push(`- Browser: ${machine.browser}, headless, software rendering, viewport ${VIEWPORT.width}×${VIEWPORT.height}`);
   doc.push(`- Node.js ${machine.node}, playwright-core ${machine.playwright}`);
+  if (machine.loadAtStart && machine.loadAtEnd) {
+    const load = (avg) => avg.map((x) => x.toFixed(1)).join(" / ");
+    doc.push(
+      `- Load average (1, 5, 15 min) when the browser runs started: ${load(machine.loadAtStart)}; when they ended: ` +
+        `${load(machine.loadAtEnd)}, on ${machine.cores} cores. Above ${machine.cores}, other work (builds, tests) ` +
+        "shared the machine during the run: absolute times are slower than on a quiet machine, and the ratios " +
+        "between apps are the figures to read.",
+    );
+  }
   doc.push(`- ${args.reps} repetitions per app and size (medians), time limit ${args.timeoutS} s per page`);
   doc.push("");
   doc.push("## Commands");
@@ -812,6 +821,10 @@ function targets(run) {
   if (ok(o100)) {
     say("100,000 events: first render under 1 s", o100.readyMs < 1000, `${fmtMs(o100.readyMs)} ms from navigation, fetch and parse of the ${fmtMB(o100.transfer.dataRaw)} MB file included; p95 frame ${fmtMs(o100.frameP95)} ms`);
   } else say("100,000 events: first render under 1 s", null, o100 ? o100.status : "no run");
+  if (ok(o100)) {
+    const total = o100.heapBytes + (o100.wasmBytes || 0);
+    say("100,000 events: memory after ready at most 100 MB", total <= 100 * 1048576, `${fmtMB(o100.heapBytes)} MB of JS heap and ${fmtMB(o100.wasmBytes || 0)} MB of WebAssembly memory: ${fmtMB(total)} MB`);
+  } else say("100,000 events: memory after ready at most 100 MB", null, o100 ? o100.status : "no run");
   if (run.budget && run.budget.readableBrotli !== null) say("bytes before the story is readable at most 30 KB brotli", run.budget.readableBrotli <= 30 * 1024, `${fmtKB(run.budget.readableBrotli)} KB`);
   if (run.budget && run.budget.interactiveBrotli !== null) {
     say("bytes before the timeline is interactive at most 200 KB brotli", run.budget.interactiveBrotli <= 200 * 1024, `${fmtKB(run.budget.interactiveBrotli)} KB`);
@@ -824,6 +837,8 @@ function targets(run) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  // The machine may be shared (builds, other tests): its load is part of the record.
+  const loadAtStart = os.loadavg();
   if (args.fromJson) {
     // Only the document again, from the results of an earlier run.
     const run = JSON.parse(fs.readFileSync(args.fromJson, "utf8"));
@@ -942,6 +957,8 @@ async function main() {
       browser: `Chromium ${browserVersion}`,
       node: process.versions.node,
       playwright: playwrightPackage.version,
+      loadAtStart,
+      loadAtEnd: os.loadavg(),
     },
     hostTimings: args.hostTimings && fs.existsSync(args.hostTimings) ? fs.readFileSync(args.hostTimings, "utf8") : null,
     sizeReport: args.sizeReport && fs.existsSync(args.sizeReport) ? fs.readFileSync(args.sizeReport, "utf8") : null,

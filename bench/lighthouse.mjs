@@ -174,6 +174,11 @@ function render(run) {
   lines.push("");
   lines.push(`Lighthouse ${run.lighthouseVersion}, mobile preset (its default: simulated slow 4G, 4× CPU slowdown, a phone's screen), ${run.runs} runs per page, medians; Chromium headless with a fresh profile per run, the site served from 127.0.0.1 with brotli as a real host would. The peers show the same ${run.nEvents}-event story (French texts, one group per track) on pages of the same shape: a header (title and dek) above the timeline. Written by \`cargo xtask bench\` (\`bench/lighthouse.mjs\`).`);
   lines.push("");
+  if (run.loadAtStart && run.loadAtEnd) {
+    const load = (avg) => avg.map((x) => x.toFixed(1)).join(" / ");
+    lines.push(`Load average of the machine (1, 5, 15 min) when the runs started: ${load(run.loadAtStart)}; when they ended: ${load(run.loadAtEnd)}, on ${os.cpus().length} cores. Lighthouse's simulated throttling starts from what it observes: other work on the machine (builds, tests) inflates TBT and the times of every page alike.`);
+    lines.push("");
+  }
   lines.push(`| page | ${METRICS.map((m) => m.label).join(" | ")} |`);
   lines.push(`| --- | ${METRICS.map(() => "---").join(" | ")} |`);
   for (const page of PAGES) {
@@ -216,6 +221,7 @@ function render(run) {
 
 async function main() {
   const args = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg();
   const story = writeStoryData();
   const server = await startServer([
     ["/ours/", args.dist],
@@ -253,7 +259,7 @@ async function main() {
     if (ok.length === 0) continue;
     medians[page.key] = Object.fromEntries(METRICS.map((m) => [m.key, median(ok.map((r) => r[m.key]))]));
   }
-  const run = { runs: args.runs, nEvents: story.nEvents, lighthouseVersion, results, medians, warnings };
+  const run = { runs: args.runs, nEvents: story.nEvents, lighthouseVersion, results, medians, warnings, loadAtStart, loadAtEnd: os.loadavg() };
   const markdown = render(run);
   console.log("\n" + markdown);
   if (args.json) fs.writeFileSync(args.json, JSON.stringify(run, null, 2));

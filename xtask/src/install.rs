@@ -81,7 +81,8 @@ fn web_tools() -> Result<()> {
         &project::root_dir().join("Trunk.toml"),
         &wasm_bindgen_version,
     )?;
-    wasm_opt()
+    wasm_opt()?;
+    terser()
 }
 
 /// Probes with `found`; when it returns `None`, runs `install` and probes again.
@@ -178,6 +179,20 @@ fn wasm_opt() -> Result<()> {
             (version.split_whitespace().nth(2) == Some(BINARYEN_VERSION)).then_some(version)
         },
         || npm_install_tool(&format!("binaryen@{BINARYEN_VERSION}")),
+    )
+}
+
+/// terser, which minifies the release build's JavaScript (xtask/src/minify.rs).
+fn terser() -> Result<()> {
+    let version = crate::minify::TERSER_VERSION;
+    ensure(
+        &format!("terser {version} (npm, in .tools/)"),
+        || {
+            // `terser 5.51.4`
+            let found = probe(Command::new(crate::minify::terser_path()).arg("--version"))?;
+            (found.split_whitespace().nth(1) == Some(version)).then_some(found)
+        },
+        || npm_install_tool(&format!("terser@{version}")),
     )
 }
 

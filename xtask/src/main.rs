@@ -15,6 +15,7 @@ mod bench;
 mod gen_data;
 mod import;
 mod install;
+mod minify;
 mod project;
 mod real_timelines;
 mod schema;

@@ -16,7 +16,8 @@
 //! 4. replaces Trunk's glue and wasm in the page by these, under names that carry a hash of the
 //!    linked wasm, and checks that no JavaScript file of the build still imports
 //!    `__wasm_split_placeholder__` (what a `#[lazy]` build that skipped the split imports: it
-//!    builds, then fails at load).
+//!    builds, then fails at load);
+//! 5. in release builds, minifies the glue and `boot.js` (xtask/src/minify.rs).
 //!
 //! A wasm without split points is only optimised.
 
@@ -85,6 +86,8 @@ pub fn split_build(dir: &Path, linked: &Path, release: bool) -> Result<String> {
                 .arg(&wasm))?;
             let html = rewrite_links(&html, &loader, |tag| without_attribute(tag, "integrity"))?;
             write(&html_path, html.as_bytes())?;
+            let work = project::target_dir().join("wasm-split").join("release");
+            minify_first_load(dir, loader.glue.trim_start_matches("./"), &work)?;
         }
         return Ok(format!(
             "{} has no split points: not split",
@@ -180,6 +183,9 @@ pub fn split_build(dir: &Path, linked: &Path, release: bool) -> Result<String> {
     }
     copy(&bindgen_dir.join(&glue_name), &dir.join(&glue_name))?;
     copy(&bindgen_dir.join(&wasm_name), &dir.join(&wasm_name))?;
+    if release {
+        minify_first_load(dir, &glue_name, &work)?;
+    }
     let snippets = bindgen_dir.join("snippets");
     if snippets.exists() {
         return Err(
@@ -203,6 +209,17 @@ pub fn split_build(dir: &Path, linked: &Path, release: bool) -> Result<String> {
         chunk_names.len(),
         chunk_names.join(", ")
     ))
+}
+
+/// Step 5, in release builds: the JavaScript read before the timeline is interactive, minified
+/// in place: the glue and `boot.js` (xtask/src/minify.rs says what stays as written).
+fn minify_first_load(dir: &Path, glue_name: &str, work: &Path) -> Result<()> {
+    crate::minify::minify_module(&dir.join(glue_name), work)?;
+    let boot = dir.join("boot.js");
+    if boot.is_file() {
+        crate::minify::minify_script(&boot, work)?;
+    }
+    Ok(())
 }
 
 /// The loader tag Trunk writes (Trunk.toml `pattern_script`): the glue and the wasm it names.
