@@ -14,7 +14,9 @@ use std::time::Duration;
 
 use serde_json::json;
 use support::dom::wait_for_state;
-use support::{attr, journey, text_of, wait_ready, wait_until, Locator, TestResult};
+use support::{
+    attr, journey, journey_with_headers, text_of, wait_ready, wait_until, Locator, TestResult,
+};
 
 const DETAIL: &str = "[data-testid=detail]";
 const ERROR_PANEL: &str = "[data-testid=error-panel]";
@@ -39,7 +41,21 @@ const INSPECT: &str = "
     const unsafeRel = [...document.querySelectorAll('[data-testid=detail] a[target=_blank]')]
         .filter(a => !/noopener/.test(a.rel) || !/noreferrer/.test(a.rel))
         .map(a => a.outerHTML.slice(0, 120));
-    return { xss: window.__xss === true, forbidden, handlers, links, unsafeRel };";
+    const violations = window.__cspViolations || [];
+    return { xss: window.__xss === true, forbidden, handlers, links, unsafeRel, violations };";
+
+/// Records the page's CSP violations in `window.__cspViolations` from now on (idempotent).
+/// Chromium's log holds them from the start too (the journey's console check).
+const RECORD_VIOLATIONS: &str = "
+    if (!window.__cspViolations) {
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => window.__cspViolations.push(
+            e.violatedDirective + ' blocked ' + e.blockedURI + ' in ' + (e.sample || '')));
+    }";
+
+/// The strict policy a newsroom may serve the page with (as tests/e2e_embed.rs).
+const STRICT_CSP: &str =
+    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
 
 /// Fires the events inline handlers and lazy payloads listen to on every
 /// element of the detail panel (links are not followed: no navigation).
@@ -56,7 +72,7 @@ async fn assert_nothing_ran(client: &fantoccini::Client, when: &str) -> TestResu
     tokio::time::sleep(Duration::from_millis(200)).await;
     let report = client.execute(INSPECT, vec![json!(FORBIDDEN)]).await?;
     let is_clean = report["xss"] == json!(false)
-        && ["forbidden", "handlers", "links", "unsafeRel"]
+        && ["forbidden", "handlers", "links", "unsafeRel", "violations"]
             .iter()
             .all(|key| report[key].as_array().is_some_and(Vec::is_empty));
     if !is_clean {
@@ -77,6 +93,7 @@ async fn check_fixture(
         .goto(&site.url(&format!("/?data=fixtures/{fixture}")))
         .await?;
     wait_ready(client).await?;
+    client.execute(RECORD_VIOLATIONS, vec![]).await?;
     assert_eq!(
         attr(client, "#app", "data-event-count").await?,
         Some(n_events.to_string()),
@@ -138,6 +155,143 @@ async fn no_payload_in_any_text_or_url_field_ever_runs() -> TestResult {
             "payloads show as text: {heading}"
         );
         check_fixture(&client, &site, "xss-timelinejs.json", 3).await?;
+        check_fixture(&client, &site, "xss-evasion.json", 9).await?;
+        check_fixture(&client, &site, "xss-timelinejs.csv", 8).await?;
+        Ok(())
+    })
+    .await
+}
+
+/// The same fixtures under the strict CSP a newsroom may serve: nothing a payload could
+/// have become (an inline handler, a `javascript:` address, an inline style, a frame) even
+/// reaches the browser's policy, so it reports no violation.
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn under_a_strict_csp_no_payload_reaches_the_policy() -> TestResult {
+    let csp = vec![(
+        "Content-Security-Policy".to_string(),
+        STRICT_CSP.to_string(),
+    )];
+    journey_with_headers(csp, |client, site| async move {
+        for (fixture, n_events) in [
+            ("xss.json", 7),
+            ("xss-timelinejs.json", 3),
+            ("xss-evasion.json", 9),
+            ("xss-timelinejs.csv", 8),
+        ] {
+            check_fixture(&client, &site, fixture, n_events).await?;
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// The Embed dialog's code for an event whose id is an attribute breakout
+/// (`x"><img src=x onerror=…>`): pasted into a page, it is one iframe and one script and
+/// nothing else, and the id travels percent-encoded in the iframe's address.
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and chromedriver: run `cargo xtask test`"]
+async fn the_embed_code_of_a_hostile_event_is_an_iframe_and_a_script_only() -> TestResult {
+    journey(|client, site| async move {
+        client.goto(&site.url("/?data=fixtures/xss.json")).await?;
+        wait_ready(&client).await?;
+        let breakout_id = "x\"><img src=x onerror=window.__xss=true>";
+        client
+            .execute(
+                "[...document.querySelectorAll('[data-testid=event-marker]')]
+                     .find(m => m.getAttribute('data-event-id') === arguments[0]).click();",
+                vec![json!(breakout_id)],
+            )
+            .await?;
+        wait_until("the breakout event to open", || async {
+            Ok(
+                match text_of(&client, "[data-testid=detail-title]").await? {
+                    Some(title) if title.contains("id breakout") => Ok(()),
+                    other => Err(format!("{other:?}")),
+                },
+            )
+        })
+        .await?;
+        let button = wait_until("the embed button", || async {
+            Ok(
+                match client
+                    .find(Locator::Css("[data-testid=embed-button]"))
+                    .await
+                {
+                    Ok(found) => Ok(found),
+                    Err(err) => Err(err.to_string()),
+                },
+            )
+        })
+        .await?;
+        button.click().await?;
+        let code = wait_until("the embed code", || async {
+            let code = client
+                .execute(
+                    "const area = document.querySelector('[data-testid=embed-code]');
+                     return area ? area.value : '';",
+                    vec![],
+                )
+                .await?;
+            let code = code.as_str().unwrap_or_default().to_string();
+            Ok(if code.contains("<iframe") {
+                Ok(code)
+            } else {
+                Err(code)
+            })
+        })
+        .await?;
+        // Pasted into a page (innerHTML: the markup is parsed as a CMS would, scripts aside).
+        let pasted = client
+            .execute(
+                "const host = document.createElement('div');
+                 host.id = 'pasted-embed';
+                 host.innerHTML = arguments[0];
+                 document.body.append(host);
+                 const elements = [...host.querySelectorAll('*')];
+                 const frame = host.querySelector('iframe');
+                 return {
+                     tags: elements.map(e => e.tagName.toLowerCase()),
+                     handlers: elements.flatMap(e => [...e.attributes].map(a => a.name))
+                         .filter(n => n.startsWith('on')),
+                     src: frame ? frame.getAttribute('src') : null,
+                     hash: frame ? new URL(frame.src).hash : null,
+                 };",
+                vec![json!(code)],
+            )
+            .await?;
+        assert_eq!(pasted["tags"], json!(["iframe", "script"]), "{code}");
+        assert_eq!(pasted["handlers"], json!([]), "{code}");
+        let src = pasted["src"].as_str().unwrap_or_default();
+        assert!(src.contains("data=fixtures%2Fxss.json"), "{src}");
+        let hash = pasted["hash"].as_str().unwrap_or_default();
+        assert!(
+            !hash.contains(['"', '<', '>', ' ']),
+            "the id is encoded: {hash}"
+        );
+        let decoded = client
+            .execute(
+                "return decodeURIComponent(arguments[0].slice(1));",
+                vec![json!(hash)],
+            )
+            .await?;
+        assert_eq!(decoded, json!(breakout_id));
+        assert_nothing_ran(&client, "with the embed code pasted").await?;
+        // The embedded page itself opens the same event, and runs nothing either.
+        client
+            .goto(&site.url(src.trim_start_matches(&site.url(""))))
+            .await?;
+        wait_ready(&client).await?;
+        wait_until("the embedded event to open", || async {
+            Ok(
+                match text_of(&client, "[data-testid=detail-title]").await? {
+                    Some(title) if title.contains("id breakout") => Ok(()),
+                    other => Err(format!("{other:?}")),
+                },
+            )
+        })
+        .await?;
+        assert_nothing_ran(&client, "in the embedded page").await?;
         Ok(())
     })
     .await

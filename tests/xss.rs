@@ -1,9 +1,20 @@
 //! The host side of the script-injection checks: the payload fixtures the
-//! browser test loads (www/fixtures/xss*.json) come out of the data layer
-//! as plain text and safe links only. The browser side is tests/e2e_xss.rs.
+//! browser test loads (www/fixtures/xss*) come out of the data layer as plain
+//! text and safe links only, and every text and URL field of the fixtures
+//! carries a payload. The browser side is tests/e2e_xss.rs.
 
 use ai_race::data::rich_text::{self, Node};
 use ai_race::data::{self, Dataset};
+
+/// The payload fixtures, in our format, TimelineJS JSON and the TimelineJS template's CSV
+/// (`xss-evasion.json` and `xss-timelinejs.csv`: the OWASP filter-evasion cheat sheet's
+/// families and DOMPurify's mutation cases, written for this project).
+const FIXTURES: [&str; 4] = [
+    "xss.json",
+    "xss-timelinejs.json",
+    "xss-evasion.json",
+    "xss-timelinejs.csv",
+];
 
 fn load(name: &str) -> Dataset {
     let path = format!("{}/www/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
@@ -32,7 +43,7 @@ fn check_nodes(nodes: &[Node], where_: &str) {
 
 #[test]
 fn summaries_full_of_payloads_keep_only_text_and_web_links() {
-    for name in ["xss.json", "xss-timelinejs.json"] {
+    for name in FIXTURES {
         let dataset = load(name);
         for event in &dataset.events {
             for summary in [&event.summary.fr, &event.summary.en] {
@@ -66,4 +77,125 @@ fn timelinejs_plain_fields_lose_their_markup_and_bad_media_is_not_linked() {
     }
     // The media with a javascript: address is not carried over at all.
     assert!(dataset.events[0].media.is_none());
+}
+
+/// The fields of our format that hold text or an address a reader may see.
+const TEXT_AND_URL_KEYS: [&str; 15] = [
+    "title",
+    "description",
+    "label",
+    "name",
+    "role",
+    "summary",
+    "date_note",
+    "quote",
+    "publisher",
+    "note",
+    "caption",
+    "credit",
+    "doubt",
+    "url",
+    "text",
+];
+
+/// Every string under a text or URL key of `value` (both languages of a `{fr, en}`), with its
+/// path.
+fn text_fields(
+    value: &serde_json::Value,
+    path: &str,
+    under_text_key: bool,
+    out: &mut Vec<(String, String)>,
+) {
+    match value {
+        serde_json::Value::String(text) if under_text_key => {
+            out.push((path.to_string(), text.clone()))
+        }
+        serde_json::Value::Array(items) => {
+            for (idx, item) in items.iter().enumerate() {
+                text_fields(item, &format!("{path}[{idx}]"), under_text_key, out);
+            }
+        }
+        serde_json::Value::Object(fields) => {
+            for (key, item) in fields {
+                let is_text = under_text_key || TEXT_AND_URL_KEYS.contains(&key.as_str());
+                text_fields(item, &format!("{path}.{key}"), is_text, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+#[test]
+fn every_text_and_url_field_of_the_evasion_fixture_carries_a_payload() {
+    let path = format!(
+        "{}/www/fixtures/xss-evasion.json",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let raw: serde_json::Value = serde_json::from_slice(&std::fs::read(&path).unwrap()).unwrap();
+    let mut fields = Vec::new();
+    text_fields(&raw, "", false, &mut fields);
+    assert!(fields.len() > 150, "{} fields", fields.len());
+    // One real picture, so that the detail panel shows a media's caption and credit.
+    let honest = ["https://example.org/picture.jpg"];
+    let bare: Vec<_> = fields
+        .iter()
+        .filter(|(_, text)| !honest.contains(&text.as_str()))
+        .filter(|(_, text)| !text.contains("__xss") && !text.contains("evil.example"))
+        .collect();
+    assert!(bare.is_empty(), "fields without a payload: {bare:#?}");
+    for kind in [
+        "srcdoc",
+        "formaction",
+        "url(javascript:",
+        "<svg",
+        "<math",
+        "&#106;&#97;",
+        "JaVaScRiPt:",
+    ] {
+        assert!(
+            fields.iter().any(|(_, text)| text.contains(kind)),
+            "no payload uses {kind}"
+        );
+    }
+}
+
+#[test]
+fn every_column_of_the_timelinejs_csv_fixture_carries_a_payload() {
+    let path = format!(
+        "{}/www/fixtures/xss-timelinejs.csv",
+        env!("CARGO_MANIFEST_DIR")
+    );
+    let sheet = std::fs::read_to_string(&path).unwrap();
+    let (records, unclosed) = ai_race::data::csv::parse(&sheet);
+    assert_eq!(unclosed, None);
+    let header: Vec<&str> = records[0].fields.iter().map(|f| f.text.as_str()).collect();
+    for column in [
+        "Display Date",
+        "Headline",
+        "Text",
+        "Media",
+        "Media Credit",
+        "Media Caption",
+        "Media Thumbnail",
+        "Group",
+        "Background",
+    ] {
+        let col = header
+            .iter()
+            .position(|name| *name == column)
+            .unwrap_or_else(|| panic!("{column}"));
+        let with_payload = records[1..]
+            .iter()
+            .filter(|record| {
+                record
+                    .fields
+                    .get(col)
+                    .is_some_and(|f| f.text.contains("__xss") || f.text.contains("evil.example"))
+            })
+            .count();
+        assert!(
+            with_payload >= 4,
+            "{column}: {with_payload} rows with a payload"
+        );
+    }
 }

@@ -228,8 +228,12 @@ pub fn safe_href(raw: &str) -> Option<String> {
     {
         return None;
     }
+    // A web address names its host (`https:javascript:…` or `https:page` would resolve
+    // against the page, or not at all).
+    let names_host = cleaned[colon + 1..].starts_with("//");
     match scheme.to_ascii_lowercase().as_str() {
-        "http" | "https" | "mailto" => Some(cleaned),
+        "http" | "https" if names_host => Some(cleaned),
+        "mailto" => Some(cleaned),
         _ => None,
     }
 }
@@ -900,6 +904,12 @@ mod tests {
             Some("https://e.org".to_string())
         );
         assert_eq!(safe_href("https://e.org/\u{0}x"), None);
+        assert_eq!(safe_href("https:javascript:alert(1)"), None);
+        assert_eq!(safe_href("http:/e.org"), None);
+        assert_eq!(
+            safe_href("mailto:a@b.org"),
+            Some("mailto:a@b.org".to_string())
+        );
         assert!(is_web_url("https://e.org/img.png"));
         assert!(!is_web_url("mailto:a@b"));
     }
