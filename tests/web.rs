@@ -5,69 +5,35 @@
 //! `Intl` formatter prints what the pure rules promise.
 #![cfg(target_arch = "wasm32")]
 
+mod web_support;
+
 use ai_race::charts::commitments::{CommitmentsLayout, CommitmentsModel, CommitmentsOptions};
 use ai_race::charts::cumulative::{CumulativeLayout, CumulativeModel};
 use ai_race::components::intl::IntlFormatter;
-use ai_race::components::App;
 use ai_race::data::{self, Date};
 use ai_race::i18n::{Formatter, Lang};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::{charts_ready, mount, wait_until, Mounted};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
 const WIDTH_PX: &str = "900px";
 
-fn document() -> web_sys::Document {
-    web_sys::window().unwrap().document().unwrap()
+/// The app in French with nothing selected, in a `#app` of a known width,
+/// once its charts are built; unmounted when dropped.
+async fn mount_charts() -> Mounted {
+    let app = mount("?lang=fr", WIDTH_PX).await;
+    charts_ready(&app.root).await;
+    app
 }
 
-/// Waits for Leptos' effects and a frame.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 60)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+fn attribute(element: &web_sys::Element, name: &str) -> Option<String> {
+    element.get_attribute(name)
 }
 
-/// Mounts the app, in French and with nothing selected, into a fresh
-/// `#app` of a known width.
-async fn mount() -> web_sys::HtmlElement {
-    let window = web_sys::window().unwrap();
-    let path = window.location().pathname().unwrap();
-    window
-        .history()
-        .unwrap()
-        .replace_state_with_url(
-            &wasm_bindgen::JsValue::NULL,
-            "",
-            Some(&format!("{path}?lang=fr")),
-        )
-        .unwrap();
-    let document = document();
-    if let Some(old) = document.get_element_by_id("app") {
-        old.remove();
-    }
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    root.set_id("app");
-    root.style().set_property("width", WIDTH_PX).unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), App).forget();
-    for _ in 0..3 {
-        tick().await;
-    }
-    // The charts are built once the timeline is drawn and the page idle.
-    for _ in 0..50 {
-        if root.get_attribute("data-charts").as_deref() == Some("ready") {
-            tick().await;
-            return root;
-        }
-        tick().await;
-    }
-    panic!("the charts were not built within 3 s");
+fn hash() -> String {
+    web_sys::window().unwrap().location().hash().unwrap()
 }
 
 fn element(root: &web_sys::HtmlElement, selector: &str) -> web_sys::HtmlElement {
@@ -151,11 +117,12 @@ fn bar_centre(layout: &CommitmentsLayout, figure_id: &str) -> (f64, f64, usize) 
 
 #[wasm_bindgen_test]
 async fn every_chart_canvas_is_drawn_at_the_device_pixel_ratio() {
-    let root = mount().await;
+    let app = mount_charts().await;
+    let root = &app.root;
     let ratio = web_sys::window().unwrap().device_pixel_ratio();
     for test_id in ["commitments-canvas", "cumulative-canvas"] {
         let canvas: web_sys::HtmlCanvasElement =
-            element(&root, &format!("[data-testid={test_id}-canvas]"))
+            element(root, &format!("[data-testid={test_id}-canvas]"))
                 .dyn_into()
                 .unwrap();
         let css_width = f64::from(canvas.client_width());
@@ -175,13 +142,16 @@ async fn every_chart_canvas_is_drawn_at_the_device_pixel_ratio() {
 
 #[wasm_bindgen_test]
 async fn hovering_the_stargate_bar_shows_its_exact_amount_and_source() {
-    let root = mount().await;
-    let layout = commitments_layout(&root);
+    let app = mount_charts().await;
+    let root = &app.root;
+    let layout = commitments_layout(root);
     let (x, y, mark) = bar_centre(&layout, "stargate-500bn");
-    let canvas = element(&root, "[data-testid=commitments-canvas-canvas]");
+    let canvas = element(root, "[data-testid=commitments-canvas-canvas]");
     pointer(&canvas, "pointermove", x, y);
-    tick().await;
-    let tooltip = element(&root, "[data-testid=commitments-canvas] [role=tooltip]");
+    let tooltip_selector = "[data-testid=commitments-canvas] [role=tooltip]";
+    let has_tooltip = || root.query_selector(tooltip_selector).unwrap().is_some();
+    wait_until("the tooltip", has_tooltip).await;
+    let tooltip = element(root, "[data-testid=commitments-canvas] [role=tooltip]");
     assert_eq!(tooltip.get_attribute("data-mark"), Some(mark.to_string()));
     let text = tooltip
         .text_content()
@@ -208,35 +178,35 @@ async fn hovering_the_stargate_bar_shows_its_exact_amount_and_source() {
         "the source quote"
     );
     pointer(&canvas, "pointerleave", x, y);
-    tick().await;
-    assert!(root
-        .query_selector("[data-testid=commitments-canvas] [role=tooltip]")
-        .unwrap()
-        .is_none());
+    wait_until("the tooltip to go", || !has_tooltip()).await;
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_bar_selects_its_event_in_the_timeline_and_every_chart() {
-    let root = mount().await;
-    let layout = commitments_layout(&root);
+    let app = mount_charts().await;
+    let root = &app.root;
+    let layout = commitments_layout(root);
     let (x, y, _) = bar_centre(&layout, "aws-government-50bn");
-    let canvas = element(&root, "[data-testid=commitments-canvas-canvas]");
+    let canvas = element(root, "[data-testid=commitments-canvas-canvas]");
     let before = drawn_pixels(
-        &element(&root, "[data-testid=cumulative-canvas-canvas]")
+        &element(root, "[data-testid=cumulative-canvas-canvas]")
             .dyn_into()
             .unwrap(),
     );
     pointer(&canvas, "click", x, y);
-    tick().await;
-    tick().await;
-    let location = web_sys::window().unwrap().location();
-    assert_eq!(location.hash().unwrap(), "#aws-pledges-50bn");
-    let title = element(&root, "[data-testid=detail-title]")
+    wait_until("the event's address", || hash() == "#aws-pledges-50bn").await;
+    wait_until("the detail", || {
+        root.query_selector("[data-testid=detail-title]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
+    let title = element(root, "[data-testid=detail-title]")
         .text_content()
         .unwrap_or_default();
     assert!(title.contains("AWS"), "detail panel: {title}");
     let card = element(
-        &root,
+        root,
         "[data-testid=key-figure][data-figure-id=aws-capacity-1-3gw]",
     );
     assert!(
@@ -249,34 +219,27 @@ async fn clicking_a_bar_selects_its_event_in_the_timeline_and_every_chart() {
             .is_some(),
         "the matrix cell is highlighted"
     );
-    let after = drawn_pixels(
-        &element(&root, "[data-testid=cumulative-canvas-canvas]")
+    let cumulative: web_sys::HtmlCanvasElement =
+        element(root, "[data-testid=cumulative-canvas-canvas]")
             .dyn_into()
-            .unwrap(),
-    );
-    assert_ne!(
-        before, after,
-        "the cumulative chart redraws with the selection"
-    );
+            .unwrap();
+    wait_until("the cumulative chart to redraw with the selection", || {
+        drawn_pixels(&cumulative) != before
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn the_keyboard_walks_the_steps_and_enter_selects_one() {
-    let root = mount().await;
-    let wrapper = element(&root, "[data-testid=cumulative-canvas]");
+    let app = mount_charts().await;
+    let root = &app.root;
+    let wrapper = element(root, "[data-testid=cumulative-canvas]");
     wrapper.focus().unwrap();
+    let active = || attribute(&wrapper, "data-active-mark");
     key(&wrapper, "ArrowRight");
-    tick().await;
-    assert_eq!(
-        wrapper.get_attribute("data-active-mark").as_deref(),
-        Some("0")
-    );
+    wait_until("mark 0", || active().as_deref() == Some("0")).await;
     key(&wrapper, "ArrowRight");
-    tick().await;
-    assert_eq!(
-        wrapper.get_attribute("data-active-mark").as_deref(),
-        Some("1")
-    );
+    wait_until("mark 1", || active().as_deref() == Some("1")).await;
     let live = wrapper
         .query_selector("[aria-live]")
         .unwrap()
@@ -285,74 +248,67 @@ async fn the_keyboard_walks_the_steps_and_enter_selects_one() {
         .unwrap_or_default();
     assert!(live.contains("200"), "announced: {live}");
     key(&wrapper, "Enter");
-    tick().await;
-    tick().await;
     let (dataset, _) = data::bundled();
     let model = CumulativeModel::new(&dataset);
     let event = &dataset.events[model.steps[1].event_idx];
-    assert_eq!(
-        web_sys::window().unwrap().location().hash().unwrap(),
-        format!("#{}", event.id)
-    );
+    let address = format!("#{}", event.id);
+    wait_until("the step's event selected", || hash() == address).await;
     key(&wrapper, "Escape");
-    tick().await;
-    assert_eq!(
-        wrapper.get_attribute("data-active-mark").as_deref(),
-        Some("")
-    );
+    wait_until("no active mark", || active().as_deref() == Some("")).await;
     // The same layout hit-tests the second step where it is drawn.
     let width = f64::from(wrapper.client_width());
     let layout = CumulativeLayout::new(&dataset, &model, width, &IntlFormatter::new(Lang::Fr));
     let point = &layout.points[1];
     pointer(
-        &element(&root, "[data-testid=cumulative-canvas-canvas]"),
+        &element(root, "[data-testid=cumulative-canvas-canvas]"),
         "pointermove",
         point.x,
         point.y,
     );
-    tick().await;
-    assert_eq!(
-        wrapper.get_attribute("data-active-mark").as_deref(),
-        Some("1")
-    );
+    wait_until("mark 1 under the pointer", || {
+        active().as_deref() == Some("1")
+    })
+    .await;
 }
 
 #[wasm_bindgen_test]
 async fn toggles_and_language_redraw_the_commitments_chart() {
-    let root = mount().await;
+    let app = mount_charts().await;
+    let root = &app.root;
     let summary = || {
-        element(&root, "[data-testid=commitments-summary]")
+        element(root, "[data-testid=commitments-summary]")
             .text_content()
             .unwrap_or_default()
     };
     let canvas: web_sys::HtmlCanvasElement =
-        element(&root, "[data-testid=commitments-canvas-canvas]")
+        element(root, "[data-testid=commitments-canvas-canvas]")
             .dyn_into()
             .unwrap();
     let linear = drawn_pixels(&canvas);
-    element(&root, "[data-testid=scale-log]").click();
-    tick().await;
-    assert_ne!(drawn_pixels(&canvas), linear, "the log scale redraws");
-    assert!(summary().contains("logarithmique"), "{}", summary());
-    element(&root, "[data-testid=mode-per-year]").click();
-    tick().await;
-    assert!(summary().contains("Par an"), "{}", summary());
-    element(&root, "[data-testid=lang-en]").click();
-    tick().await;
-    tick().await;
-    assert!(summary().contains("Per year"), "{}", summary());
-    let label = canvas.get_attribute("aria-label").unwrap_or_default();
-    assert!(label.contains("$500bn"), "English label: {label}");
-    element(&root, "[data-testid=commitments-table-toggle]").click();
-    tick().await;
-    let rows = root
-        .query_selector_all("[data-testid=commitments-table] tbody tr")
-        .unwrap();
+    element(root, "[data-testid=scale-log]").click();
+    wait_until("the log scale's summary", || {
+        summary().contains("logarithmique")
+    })
+    .await;
+    wait_until("the log scale to redraw", || {
+        drawn_pixels(&canvas) != linear
+    })
+    .await;
+    element(root, "[data-testid=mode-per-year]").click();
+    wait_until("the per-year summary", || summary().contains("Par an")).await;
+    element(root, "[data-testid=lang-en]").click();
+    wait_until("the English summary", || summary().contains("Per year")).await;
+    let label = || canvas.get_attribute("aria-label").unwrap_or_default();
+    wait_until("the English label", || label().contains("$500bn")).await;
+    element(root, "[data-testid=commitments-table-toggle]").click();
+    let rows = || {
+        root.query_selector_all("[data-testid=commitments-table] tbody tr")
+            .unwrap()
+            .length() as usize
+    };
+    wait_until("the table", || rows() > 0).await;
     let (dataset, _) = data::bundled();
-    assert_eq!(
-        rows.length() as usize,
-        CommitmentsModel::new(&dataset).bars.len()
-    );
+    assert_eq!(rows(), CommitmentsModel::new(&dataset).bars.len());
 }
 
 #[wasm_bindgen_test]

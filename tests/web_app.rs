@@ -3,37 +3,23 @@
 //! the roving tab stop, and the language switch updates `<html lang>`.
 #![cfg(target_arch = "wasm32")]
 
-use ai_race::components::App;
+mod web_support;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
+use web_support::{mount, wait_until, Mounted};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// Waits for Leptos' asynchronous effects and one animation frame.
-async fn tick() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        web_sys::window()
-            .unwrap()
-            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
-            .unwrap();
-    });
-    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+/// The app, in French with nothing selected, in a 1000 px `#app`.
+async fn mount_app() -> Mounted {
+    mount("?", "1000px").await
 }
 
-/// Mounts the app into a fresh `#app` element and returns it.
-async fn mount() -> web_sys::HtmlElement {
-    let document = web_sys::window().unwrap().document().unwrap();
-    if let Some(old) = document.get_element_by_id("app") {
-        old.remove();
-    }
-    let root: web_sys::HtmlElement = document.create_element("div").unwrap().dyn_into().unwrap();
-    root.set_id("app");
-    root.style().set_property("width", "1000px").unwrap();
-    document.body().unwrap().append_child(&root).unwrap();
-    leptos::mount::mount_to(root.clone(), App).forget();
-    tick().await;
-    tick().await;
-    root
+fn tab_stop_id(root: &web_sys::HtmlElement) -> Option<String> {
+    root.query_selector("[data-event-id][tabindex=\"0\"]")
+        .unwrap()
+        .and_then(|stop| stop.get_attribute("data-event-id"))
 }
 
 fn n_events() -> usize {
@@ -42,7 +28,8 @@ fn n_events() -> usize {
 
 #[wasm_bindgen_test]
 async fn the_app_reports_ready_with_the_event_count() {
-    let root = mount().await;
+    let app = mount_app().await;
+    let root = &app.root;
     assert_eq!(root.get_attribute("data-state").as_deref(), Some("ready"));
     assert_eq!(
         root.get_attribute("data-event-count"),
@@ -60,7 +47,8 @@ async fn the_app_reports_ready_with_the_event_count() {
 
 #[wasm_bindgen_test]
 async fn arrow_keys_move_the_tab_stop_to_the_next_event() {
-    let root = mount().await;
+    let app = mount_app().await;
+    let root = &app.root;
     let dataset = ai_race::data::bundled().0;
     let first: web_sys::HtmlElement = root
         .query_selector("[data-event-id][tabindex=\"0\"]")
@@ -79,20 +67,14 @@ async fn arrow_keys_move_the_tab_stop_to_the_next_event() {
     let event =
         web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
     first.dispatch_event(&event).unwrap();
-    tick().await;
-    let stop = root
-        .query_selector("[data-event-id][tabindex=\"0\"]")
-        .unwrap()
-        .unwrap();
-    assert_eq!(
-        stop.get_attribute("data-event-id"),
-        Some(dataset.events[1].id.clone())
-    );
+    let second = Some(dataset.events[1].id.clone());
+    wait_until("the tab stop to move", || tab_stop_id(root) == second).await;
 }
 
 #[wasm_bindgen_test]
 async fn clicking_a_marker_opens_its_detail_with_sources() {
-    let root = mount().await;
+    let app = mount_app().await;
+    let root = &app.root;
     let marker: web_sys::HtmlElement = root
         .query_selector("[data-event-id][tabindex=\"0\"]")
         .unwrap()
@@ -101,7 +83,12 @@ async fn clicking_a_marker_opens_its_detail_with_sources() {
         .unwrap();
     let id = marker.get_attribute("data-event-id").unwrap();
     marker.click();
-    tick().await;
+    wait_until("the detail", || {
+        root.query_selector("[data-testid=detail-title]")
+            .unwrap()
+            .is_some()
+    })
+    .await;
     let title = root
         .query_selector("[data-testid=detail-title]")
         .unwrap()
@@ -126,7 +113,8 @@ async fn clicking_a_marker_opens_its_detail_with_sources() {
 
 #[wasm_bindgen_test]
 async fn the_language_switch_sets_html_lang() {
-    let root = mount().await;
+    let app = mount_app().await;
+    let root = &app.root;
     let english: web_sys::HtmlElement = root
         .query_selector("[data-testid=lang-en]")
         .unwrap()
@@ -134,14 +122,9 @@ async fn the_language_switch_sets_html_lang() {
         .dyn_into()
         .unwrap();
     english.click();
-    tick().await;
-    let html = web_sys::window()
-        .unwrap()
-        .document()
-        .unwrap()
-        .document_element()
-        .unwrap();
-    assert_eq!(html.get_attribute("lang").as_deref(), Some("en"));
+    let html = web_support::document().document_element().unwrap();
+    let lang = || html.get_attribute("lang");
+    wait_until("<html lang=en>", || lang().as_deref() == Some("en")).await;
     assert_eq!(
         english.get_attribute("aria-pressed").as_deref(),
         Some("true")
@@ -153,6 +136,5 @@ async fn the_language_switch_sets_html_lang() {
         .dyn_into()
         .unwrap();
     french.click();
-    tick().await;
-    assert_eq!(html.get_attribute("lang").as_deref(), Some("fr"));
+    wait_until("<html lang=fr>", || lang().as_deref() == Some("fr")).await;
 }

@@ -29,6 +29,7 @@ pub fn App() -> impl IntoView {
     let lang = RwSignal::new(url.lang.unwrap_or_default());
     let control = DataControl::loading();
     provide_context(control);
+    super::auto_height::start();
 
     match browser::read_data_param() {
         None => control.show(Shown::published()),
@@ -49,19 +50,19 @@ pub fn App() -> impl IntoView {
 
     // A file dragged anywhere over the page can be dropped to preview it.
     let dragging = RwSignal::new(false);
-    let _ = window_event_listener(leptos::ev::dragover, move |ev| {
+    browser::on_window(leptos::ev::dragover, move |ev| {
         ev.prevent_default();
         if !dragging.get_untracked() {
             dragging.set(true);
         }
     });
-    let _ = window_event_listener(leptos::ev::dragleave, move |ev| {
+    browser::on_window(leptos::ev::dragleave, move |ev| {
         // Leaving the window, not moving between elements.
         if ev.related_target().is_none() {
             dragging.set(false);
         }
     });
-    let _ = window_event_listener(leptos::ev::drop, move |ev| {
+    browser::on_window(leptos::ev::drop, move |ev| {
         ev.prevent_default();
         dragging.set(false);
         let file = ev
@@ -120,8 +121,7 @@ fn Story(
         browser::replace_view_later(days);
     });
 
-    let popstate = window_event_listener(leptos::ev::popstate, move |_| context.follow_url());
-    on_cleanup(move || popstate.remove());
+    browser::on_window(leptos::ev::popstate, move |_| context.follow_url());
 
     let lang_memo = context.lang();
     Effect::new(move |_| {

@@ -7,12 +7,12 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use leptos::prelude::*;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::embed::{is_height_request, HeightMessage};
 
-/// Starts reporting the height; does nothing in a top-level page.
+/// Starts reporting the height; does nothing in a top-level page. Called
+/// under the app's owner, it stops when the app is unmounted.
 pub fn start() {
     let Some(parent) = parent_window() else {
         return;
@@ -39,23 +39,16 @@ pub fn start() {
 
     // The root element's box is the content height (the iframe's viewport
     // height does not stretch it), so observing it sees every change.
-    let on_resize = post.clone();
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_: js_sys::Array| on_resize(false));
-    if let (Ok(observer), Some(html)) = (
-        web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()),
-        document().document_element(),
-    ) {
-        observer.observe(&html);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
+    if let Some(html) = document().document_element() {
+        let on_resize = post.clone();
+        super::browser::observe_resize(&html, move || on_resize(false));
     }
-    callback.forget();
 
     // Once the host follows the messages (the viewport takes the posted
     // height), the page shows no scrollbar of its own: one appearing for a
     // moment would narrow the layout, change its height, and the two would
     // chase each other. A host that does not resize keeps the scrollbar.
-    let resized = window_event_listener_untyped("resize", move |_| {
+    super::browser::on_window_untyped("resize", move |_| {
         let inner_height = window()
             .inner_height()
             .ok()
@@ -68,10 +61,9 @@ pub fn start() {
             let _ = html.class_list().add_1("auto-height");
         }
     });
-    std::mem::forget(resized);
 
     // A script that loaded after the first message asks again.
-    let listener = window_event_listener_untyped("message", move |event| {
+    super::browser::on_window_untyped("message", move |event| {
         let Ok(event) = event.dyn_into::<web_sys::MessageEvent>() else {
             return;
         };
@@ -85,8 +77,6 @@ pub fn start() {
             post(true);
         }
     });
-    // Lives as long as the page.
-    std::mem::forget(listener);
 }
 
 /// The parent window when this page is framed.

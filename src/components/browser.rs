@@ -376,12 +376,138 @@ pub fn take_plot_width() -> Option<f64> {
     PLOT_WIDTH.with(std::cell::Cell::take)
 }
 
-/// Keeps `width` equal to the element's content width.
+/// The kinds of browser hooks the app starts: what [`live_hooks`] counts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct LiveHooks {
+    /// `ResizeObserver`s (a timeline's or chart's width, the embed's height).
+    pub resize_observers: u32,
+    /// `MutationObserver`s (a chart watching `<html>`'s theme attributes).
+    pub mutation_observers: u32,
+    /// `change` listeners on a `prefers-color-scheme` media query.
+    pub media_listeners: u32,
+    /// Listeners on `window` (drag and drop, history, resize, print, messages).
+    pub window_listeners: u32,
+}
+
+#[derive(Clone, Copy)]
+enum HookKind {
+    Resize,
+    Mutation,
+    Media,
+    Window,
+}
+
+impl LiveHooks {
+    fn count(&mut self, kind: HookKind) -> &mut u32 {
+        match kind {
+            HookKind::Resize => &mut self.resize_observers,
+            HookKind::Mutation => &mut self.mutation_observers,
+            HookKind::Media => &mut self.media_listeners,
+            HookKind::Window => &mut self.window_listeners,
+        }
+    }
+}
+
+thread_local! {
+    static LIVE_HOOKS: std::cell::Cell<LiveHooks> = const {
+        std::cell::Cell::new(LiveHooks {
+            resize_observers: 0,
+            mutation_observers: 0,
+            media_listeners: 0,
+            window_listeners: 0,
+        })
+    };
+}
+
+/// The observers and listeners started by the hooks below and not yet
+/// released: what the browser tests compare after many dataset swaps and
+/// after unmounting (tests/web_hooks.rs).
+pub fn live_hooks() -> LiveHooks {
+    LIVE_HOOKS.with(std::cell::Cell::get)
+}
+
+fn note_hook(kind: HookKind, started: bool) {
+    LIVE_HOOKS.with(|live| {
+        let mut hooks = live.get();
+        let count = hooks.count(kind);
+        *count = if started {
+            count.saturating_add(1)
+        } else {
+            count.saturating_sub(1)
+        };
+        live.set(hooks);
+    });
+}
+
+/// One observer or listener, released (disconnected, removed, its closure
+/// freed) when dropped.
+struct Hook {
+    kind: HookKind,
+    release: Option<Box<dyn FnOnce()>>,
+}
+
+impl Drop for Hook {
+    fn drop(&mut self) {
+        if let Some(release) = self.release.take() {
+            release();
+        }
+        note_hook(self.kind, false);
+    }
+}
+
+/// Keeps a hook until the current reactive owner is cleaned up (its
+/// component goes, or the effect that started it runs again), then
+/// releases it with `release`. With no owner it lives as long as the page.
+fn hold(kind: HookKind, release: impl FnOnce() + 'static) {
+    note_hook(kind, true);
+    let hook = StoredValue::new_local(Some(Hook {
+        kind,
+        release: Some(Box::new(release)),
+    }));
+    on_cleanup(move || {
+        // Dropped here, or with the stored value if the owner disposed it first.
+        let _ = hook.try_update_value(Option::take);
+    });
+}
+
+/// Listens for `event` on `window` until the current owner is cleaned up.
+pub fn on_window<E>(event: E, handler: impl Fn(E::EventType) + 'static)
+where
+    E: leptos::ev::EventDescriptor + 'static,
+    E::EventType: JsCast,
+{
+    let handle = window_event_listener(event, handler);
+    hold(HookKind::Window, move || handle.remove());
+}
+
+/// [`on_window`] for an event name Leptos has no type for
+/// (`beforeprint`, `afterprint`).
+pub fn on_window_untyped(event: &str, handler: impl Fn(web_sys::Event) + 'static) {
+    let handle = window_event_listener_untyped(event, handler);
+    hold(HookKind::Window, move || handle.remove());
+}
+
+/// Calls `on_resize` whenever `element`'s box changes size, until the
+/// current owner is cleaned up.
+pub fn observe_resize(element: &web_sys::Element, on_resize: impl Fn() + 'static) {
+    let callback =
+        Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| on_resize());
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(element);
+    hold(HookKind::Resize, move || {
+        observer.disconnect();
+        drop(callback);
+    });
+}
+
+/// Keeps `width` equal to the element's content width, until the current
+/// owner is cleaned up.
 pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
     let target = element.clone();
-    let callback = Closure::<dyn Fn(js_sys::Array)>::new(move |_entries: js_sys::Array| {
+    observe_resize(element, move || {
         let new_width = f64::from(target.client_width());
-        // `try_`: the observer outlives its component when other data replaces the story.
         if width
             .try_get_untracked()
             .is_some_and(|old| (new_width - old).abs() > 0.5)
@@ -395,10 +521,44 @@ pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
             });
         }
     });
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(element);
-        // The observer lives as long as the page.
-        std::mem::forget(observer);
+}
+
+/// Bumps `version` when the page's theme may have changed: the system's
+/// colour scheme, or a class, style or `data-theme` set on `<html>`; until
+/// the current owner is cleaned up.
+pub fn watch_theme(version: RwSignal<u32>) {
+    let bump = std::rc::Rc::new(Closure::<dyn Fn()>::new(move || {
+        let _ = version.try_update(|v| *v = v.wrapping_add(1));
+    }));
+    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
+        let function: js_sys::Function =
+            (*bump).as_ref().unchecked_ref::<js_sys::Function>().clone();
+        if query
+            .add_event_listener_with_callback("change", &function)
+            .is_ok()
+        {
+            let bump = std::rc::Rc::clone(&bump);
+            hold(HookKind::Media, move || {
+                let _ = query.remove_event_listener_with_callback("change", &function);
+                drop(bump);
+            });
+        }
     }
-    callback.forget();
+    let root = document().document_element();
+    let observer = web_sys::MutationObserver::new((*bump).as_ref().unchecked_ref());
+    if let (Some(root), Ok(observer)) = (root, observer) {
+        let options = web_sys::MutationObserverInit::new();
+        options.set_attributes(true);
+        options.set_attribute_filter(&js_sys::Array::of3(
+            &"class".into(),
+            &"style".into(),
+            &"data-theme".into(),
+        ));
+        if observer.observe_with_options(&root, &options).is_ok() {
+            hold(HookKind::Mutation, move || {
+                observer.disconnect();
+                drop(bump);
+            });
+        }
+    }
 }

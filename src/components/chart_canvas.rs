@@ -8,7 +8,6 @@ use leptos::html;
 use leptos::prelude::*;
 use plotters::prelude::*;
 use plotters_canvas::CanvasBackend;
-use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
 
 use super::context::AppContext;
@@ -80,30 +79,6 @@ pub fn render_png(layout: &ChartLayout, caption: &Caption, ratio: f64) -> Option
     canvas.to_data_url_with_type("image/png").ok()
 }
 
-/// Bumps `version` when the page's theme may have changed: the system's
-/// colour scheme, or a class, style or `data-theme` set on `<html>`.
-fn watch_theme(version: RwSignal<u32>) {
-    let bump = Closure::<dyn Fn()>::new(move || version.update(|v| *v = v.wrapping_add(1)));
-    if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
-        let _ = query.add_event_listener_with_callback("change", bump.as_ref().unchecked_ref());
-    }
-    if let (Some(root), Ok(observer)) = (
-        document().document_element(),
-        web_sys::MutationObserver::new(bump.as_ref().unchecked_ref()),
-    ) {
-        let options = web_sys::MutationObserverInit::new();
-        options.set_attributes(true);
-        options.set_attribute_filter(&js_sys::Array::of3(
-            &"class".into(),
-            &"style".into(),
-            &"data-theme".into(),
-        ));
-        let _ = observer.observe_with_options(&root, &options);
-        std::mem::forget(observer);
-    }
-    bump.forget();
-}
-
 /// A canvas chart: the `<canvas>` (role `img`, named by `label`) inside a
 /// focusable wrapper, and the tooltip of the active mark.
 #[component]
@@ -135,14 +110,13 @@ pub fn ChartCanvas(
             super::browser::observe_width(&element, width);
         }
     });
-    watch_theme(theme_version);
-    let resize = window_event_listener(leptos::ev::resize, move |_| {
+    super::browser::watch_theme(theme_version);
+    super::browser::on_window(leptos::ev::resize, move |_| {
         let now = device_pixel_ratio();
         if ratio.try_get_untracked().is_some_and(|old| old != now) {
             ratio.set(now);
         }
     });
-    on_cleanup(move || resize.remove());
 
     let theme = Memo::new(move |_| {
         theme_version.track();

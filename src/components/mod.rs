@@ -56,9 +56,9 @@ pub fn start() {
     browser::performance_mark("ai-race:start");
     // Before the first render, so a chosen dark theme never flashes light.
     browser::apply_theme(browser::stored_theme());
-    // Embed mode is a class on <html>; framed pages report their height.
+    // Embed mode is a class on <html>; framed pages report their height
+    // (from `App`, whose owner holds the observer and listeners).
     browser::apply_embed(browser::read_url().embed);
-    auto_height::start();
     let root = document()
         .get_element_by_id("app")
         .and_then(|el| el.dyn_into::<web_sys::HtmlElement>().ok());
@@ -71,6 +71,7 @@ pub fn start() {
             while let Some(child) = root.first_child() {
                 let _ = root.remove_child(&child);
             }
+            // The app lives as long as the page (tests unmount theirs).
             leptos::mount::mount_to(root, App).forget();
         }
         None => leptos::mount::mount_to_body(App),

@@ -36,7 +36,7 @@ fn print_writer(list_ref: NodeRef<html::Div>) -> AnyView {
     let context = expect_context::<AppContext>();
     let dataset = context.dataset();
     let lang = context.lang();
-    let before = window_event_listener_untyped("beforeprint", move |_| {
+    browser::on_window_untyped("beforeprint", move |_| {
         if let Some(element) = list_ref.get_untracked() {
             let lang = lang.get_untracked();
             // Every dataset string is escaped by `static_html`.
@@ -47,14 +47,10 @@ fn print_writer(list_ref: NodeRef<html::Div>) -> AnyView {
             ));
         }
     });
-    let after = window_event_listener_untyped("afterprint", move |_| {
+    browser::on_window_untyped("afterprint", move |_| {
         if let Some(element) = list_ref.get_untracked() {
             element.set_inner_html("");
         }
-    });
-    on_cleanup(move || {
-        before.remove();
-        after.remove();
     });
     browser::set_root_attribute("data-print", "ready");
     ().into_any()
