@@ -13,6 +13,7 @@ pub mod problem;
 pub mod rich_text;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
+pub mod shape;
 pub mod snapshot;
 pub mod timelinejs;
 pub mod typography;
@@ -25,6 +26,7 @@ pub use model::{
     Qualifier, RawDataset, SourceRef, Story, StoryIntro, Text, Track, Unit,
 };
 pub use problem::{DatePart, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped};
+pub use shape::{Expected, Found, Shape, Syntax};
 
 /// The bundled dataset, the single source of truth, embedded at build time.
 pub const BUNDLED_JSON: &str = include_str!("../../www/data/ai-race-2025.json");

@@ -3,6 +3,7 @@
 //! journalist can act on.
 
 use super::model::Text;
+use super::shape::{Shape, Syntax};
 
 /// An error drops the item it is about (the rest still shows); a warning
 /// keeps it.
@@ -27,11 +28,11 @@ pub enum RefKind {
 pub enum ProblemKind {
     /// The file is not readable JSON at all.
     Syntax {
-        detail: String,
+        syntax: Syntax,
     },
     /// An item does not have the expected shape (wrong type, missing field).
     Shape {
-        detail: String,
+        shape: Shape,
     },
     DuplicateId {
         id: String,
@@ -264,14 +265,20 @@ impl Problem {
     /// The message shown in the error panel and printed by the validator.
     pub fn message(&self) -> Text {
         let (fr, en) = match &self.kind {
-            ProblemKind::Syntax { detail } => (
-                format!("Le fichier n’est pas du JSON lisible ({detail}). Vérifiez les virgules, guillemets et accolades autour de cette position."),
-                format!("The file is not readable JSON ({detail}). Check commas, quotes and braces around this position."),
-            ),
-            ProblemKind::Shape { detail } => (
-                format!("Cet élément n’a pas la forme attendue\u{a0}: {detail}. Comparez-le à un élément valide du même fichier."),
-                format!("This item does not have the expected shape: {detail}. Compare it with a valid item of the same file."),
-            ),
+            ProblemKind::Syntax { syntax } => {
+                let detail = syntax.text();
+                (
+                    format!("Le fichier n’est pas du JSON lisible\u{a0}: {}. Vérifiez les virgules, guillemets et accolades autour de cette position.", detail.fr),
+                    format!("The file is not readable JSON: {}. Check commas, quotes and braces around this position.", detail.en),
+                )
+            }
+            ProblemKind::Shape { shape } => {
+                let detail = shape.text();
+                (
+                    format!("Cet élément n’a pas la forme attendue\u{a0}: {}. Comparez-le à un élément valide du même fichier.", detail.fr),
+                    format!("This item does not have the expected shape: {}. Compare it with a valid item of the same file.", detail.en),
+                )
+            }
             ProblemKind::DuplicateId { id } => (
                 format!("L’identifiant «\u{202f}{id}\u{202f}» est déjà utilisé\u{202f}; donnez à cet élément un identifiant unique."),
                 format!("The id \"{id}\" is already used; give this item a unique id."),

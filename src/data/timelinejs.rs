@@ -24,6 +24,7 @@ use super::date::Date;
 use super::locate;
 use super::model::{Media, RawDataset, RawEvent, Text, Track};
 use super::problem::{DatePart, Problem, ProblemKind, Unmapped};
+use super::shape::Shape;
 use super::validate;
 use super::Dataset;
 
@@ -72,7 +73,7 @@ pub fn from_json(text: &str) -> Imported {
     let value: Value = match serde_json::from_str(text) {
         Ok(value) => value,
         Err(err) => {
-            let mut problem = Problem::error("", validate::syntax_or_shape(&err));
+            let mut problem = Problem::error("", super::shape::kind_of(&err));
             if err.line() > 0 {
                 problem.line = Some(err.line());
                 problem.column = Some(err.column());
@@ -484,8 +485,8 @@ impl Converter {
 
     fn top(&mut self, value: &Value) {
         let Some(object) = value.as_object() else {
-            let detail = "a TimelineJS file is an object with \"events\"".to_string();
-            self.error("", ProblemKind::Shape { detail });
+            let shape = Shape::TimelineJsNotObject;
+            self.error("", ProblemKind::Shape { shape });
             return;
         };
         // Explicit ids first, so that generated ones never take them.
@@ -508,7 +509,7 @@ impl Converter {
                     _ => self.error(
                         "events",
                         ProblemKind::Shape {
-                            detail: "\"events\" must be a list [ … ]".into(),
+                            shape: Shape::EventsNotList,
                         },
                     ),
                 },
@@ -741,7 +742,7 @@ impl Converter {
             self.error(
                 path,
                 ProblemKind::Shape {
-                    detail: "an event is an object { … }".into(),
+                    shape: Shape::EventNotObject,
                 },
             );
             return;

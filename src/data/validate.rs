@@ -12,6 +12,7 @@ use super::model::{
     SourceRef, Text, Track,
 };
 use super::problem::{Problem, ProblemKind, RefKind, MAX_QUOTE_CHARS};
+use super::shape::{self, Shape, ShapeError};
 use super::{Dataset, Event, Figure};
 
 pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
@@ -36,11 +37,11 @@ pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
 pub(super) fn validate(mut raw: RawDataset) -> (Dataset, Vec<Problem>) {
     let events = std::mem::take(&mut raw.events)
         .into_iter()
-        .map(serde_json::from_value)
+        .map(shape::from_value)
         .collect();
     let figures = std::mem::take(&mut raw.figures)
         .into_iter()
-        .map(serde_json::from_value)
+        .map(shape::from_value)
         .collect();
     let mut checker = Checker::default();
     let dataset = checker.dataset(raw, events, figures);
@@ -96,8 +97,8 @@ fn parse_only(json: &str) -> (Dataset, Vec<Problem>) {
     // with a baffling message: say what is expected instead.
     let first = json.trim_start().chars().next();
     if first.is_some_and(|c| c != '{') {
-        let detail = "the file must hold one object { … } at the top".to_string();
-        let mut problem = Problem::error("", ProblemKind::Shape { detail });
+        let shape = Shape::TopNotObject;
+        let mut problem = Problem::error("", ProblemKind::Shape { shape });
         let offset = json.len() - json.trim_start().len();
         let (line, column) = super::locate::line_column(json, offset);
         (problem.line, problem.column) = (Some(line), Some(column));
@@ -106,34 +107,26 @@ fn parse_only(json: &str) -> (Dataset, Vec<Problem>) {
     if let Ok(typed) = serde_json::from_str::<TypedDataset>(json) {
         return validate_typed(typed);
     }
-    let raw: RawDataset = match serde_json::from_str(json) {
+    let raw: RawDataset = match shape::from_str(json) {
         Ok(raw) => raw,
         Err(err) => {
-            let mut problem = Problem::error("", syntax_or_shape(&err));
-            if err.line() > 0 {
-                problem.line = Some(err.line());
-                problem.column = Some(err.column());
-            }
+            let mut problem = Problem::error(err.path, err.kind);
+            (problem.line, problem.column) = (err.line, err.column);
             return (Dataset::default(), vec![problem]);
         }
     };
     validate(raw)
 }
 
-pub(super) fn syntax_or_shape(err: &serde_json::Error) -> ProblemKind {
-    let detail = strip_position(&err.to_string());
-    match err.classify() {
-        serde_json::error::Category::Data => ProblemKind::Shape { detail },
-        _ => ProblemKind::Syntax { detail },
-    }
-}
-
-/// serde_json appends " at line L column C"; the position is reported apart.
-fn strip_position(message: &str) -> String {
-    match message.find(" at line ") {
-        Some(cut) => message[..cut].to_string(),
-        None => message.to_string(),
-    }
+/// The problem of an item that could not be read, at the path of the
+/// faulty value inside it (`events[3]` + `date`).
+fn shape_problem(item: impl Display, err: &ShapeError) -> Problem {
+    let path = match err.path.as_str() {
+        "" => item.to_string(),
+        inner if inner.starts_with('[') => format!("{item}{inner}"),
+        inner => join(item, inner),
+    };
+    Problem::error(path, err.kind.clone())
 }
 
 /// The date a derivation gives: an offset in months alone keeps the month
@@ -279,8 +272,8 @@ impl Checker {
     fn dataset(
         &mut self,
         raw: RawDataset,
-        events: Vec<Result<RawEvent, serde_json::Error>>,
-        figures: Vec<Result<RawFigure, serde_json::Error>>,
+        events: Vec<Result<RawEvent, ShapeError>>,
+        figures: Vec<Result<RawFigure, ShapeError>>,
     ) -> Dataset {
         self.text("", "title", &raw.title);
         self.text("", "description", &raw.description);
@@ -360,7 +353,7 @@ impl Checker {
             let event = match event {
                 Ok(event) => event,
                 Err(err) => {
-                    self.error(path.to_string(), syntax_or_shape(err));
+                    self.problems.push(shape_problem(path, err));
                     dates.push(None);
                     continue;
                 }
@@ -505,7 +498,7 @@ impl Checker {
                 let figure: RawFigure = match figure {
                     Ok(figure) => figure,
                     Err(err) => {
-                        self.error(path.to_string(), syntax_or_shape(&err));
+                        self.problems.push(shape_problem(path, &err));
                         continue;
                     }
                 };
@@ -1350,7 +1343,16 @@ mod tests {
         assert_eq!(dataset.actor_name("unknown", Lang::En), "unknown");
         let (_, problems) = parse(&json.replace(r#""name": "OpenAI""#, r#""name": 42"#));
         assert!(
-            matches!(&problems[0].kind, ProblemKind::Shape { detail } if detail.contains("a string or")),
+            problems[0].path == "actors[0].name"
+                && matches!(
+                    &problems[0].kind,
+                    ProblemKind::Shape {
+                        shape: Shape::WrongType {
+                            expected: super::shape::Expected::Name,
+                            ..
+                        }
+                    }
+                ),
             "{problems:?}"
         );
     }

@@ -213,8 +213,13 @@ pub fn axis_ticks(scale: &TimeScale, axis: &TimeAxis) -> Vec<Tick> {
         let x = scale.to_px(axis.pos_of(day, 0.0));
         (-0.5..=scale.width + 0.5).contains(&x).then_some(x)
     };
-    let first_day = axis.day_floor(start);
-    let last_day = axis.day_floor(end).saturating_add(1);
+    // Kept to the days a date can name: a view past them (a wheel spun far
+    // out on a deep-time file) would overflow the calendar's arithmetic.
+    let first_day = axis.day_floor(start).clamp(-MAX_TICK_DAY, MAX_TICK_DAY);
+    let last_day = axis
+        .day_floor(end)
+        .saturating_add(1)
+        .clamp(-MAX_TICK_DAY, MAX_TICK_DAY);
     // The least dense place of the view: its oldest edge.
     let (density_start, density_end) = (axis.units_per_day(start), axis.units_per_day(end));
     if density_end <= density_start * 2.0 {
@@ -224,6 +229,10 @@ pub fn axis_ticks(scale: &TimeScale, axis: &TimeAxis) -> Vec<Tick> {
         deep_ticks(scale, axis, first_day, last_day, place)
     }
 }
+
+/// The farthest day from 1970 that ticks are computed for: a year past
+/// [`MAX_ABS_YEAR`] either way.
+const MAX_TICK_DAY: i64 = (MAX_ABS_YEAR + 1) * 366;
 
 /// Calendar ticks from `first_day` to `last_day` at `px_per_day`.
 fn calendar_ticks(
@@ -419,6 +428,26 @@ mod tests {
         let start = days_from_civil(from.0, from.1, from.2) as f64;
         let end = days_from_civil(to.0, to.1, to.2) as f64;
         TimeScale::new(View::new(start, end), width)
+    }
+
+    /// Found by `cargo xtask fuzz`: the charts' linear ticks over a view far
+    /// past any date (a deep-time file's axis positions read as days)
+    /// overflowed `civil_from_days`.
+    #[test]
+    fn a_view_past_every_date_gives_ticks_inside_it_without_overflow() {
+        for (start, end) in [
+            (9.0e18, 9.2e18),
+            (-9.2e18, -9.0e18),
+            (-1e300, 1e300),
+            (1e17, 1e17 + 40.0),
+            (-4.0e17, 4.0e17),
+        ] {
+            let scale = TimeScale::new(View::new(start, end), 800.0);
+            for tick in time_ticks(&scale) {
+                assert!((-0.5..=800.5).contains(&tick.x), "{start}..{end}: {tick:?}");
+                assert!(tick.day.abs() <= MAX_TICK_DAY, "{start}..{end}: {tick:?}");
+            }
+        }
     }
 
     #[test]
