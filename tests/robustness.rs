@@ -88,9 +88,6 @@ fn op() -> impl Strategy<Value = Op> {
 /// Lays the dataset out at a few widths, runs the actions through the view
 /// state with a layout after each, and builds the chart models.
 fn exercise(dataset: &Dataset, ops: &[Op]) {
-    if std::env::var_os("NOEX").is_some() {
-        return;
-    }
     let mut state = ViewState::new(dataset, Lang::Fr);
     let items = layout_items(&dataset.events, &state.axis, |event| {
         Lang::En.pick(&event.title)

@@ -59,14 +59,21 @@ pub fn apply_lang(lang: Lang) {
     document.set_title(lang.strings().app_title);
     let location = window().location();
     let search = location.search().unwrap_or_default();
-    let new_search = search_with_lang(&search, lang);
-    if new_search != search {
-        let hash = location.hash().unwrap_or_default();
-        let hash = hash.trim_start_matches('#');
-        let url = path_with(&new_search, (!hash.is_empty()).then_some(hash));
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+    replace_search(&search, &search_with_lang(&search, lang));
+}
+
+/// Replaces the address's query `search` by `new_search` in place (no
+/// history entry), keeping the path and the `#event-id`; does nothing when
+/// they are the same. The one place that rewrites the query.
+fn replace_search(search: &str, new_search: &str) {
+    if new_search == search {
+        return;
+    }
+    let hash = window().location().hash().unwrap_or_default();
+    let hash = hash.trim_start_matches('#');
+    let url = path_with(new_search, (!hash.is_empty()).then_some(hash));
+    if let Ok(history) = window().history() {
+        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
     }
 }
 
@@ -155,24 +162,8 @@ pub fn same_origin_data_url(value: &str) -> Result<String, PathRefusal> {
 
 /// Removes `?data=` from the address bar (back to the published data).
 pub fn forget_data_param() {
-    let location = window().location();
-    let search = location.search().unwrap_or_default();
-    let kept: Vec<&str> = search
-        .trim_start_matches('?')
-        .split('&')
-        .filter(|pair| !pair.is_empty() && *pair != "data" && !pair.starts_with("data="))
-        .collect();
-    let new_search = if kept.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", kept.join("&"))
-    };
-    let hash = location.hash().unwrap_or_default();
-    let hash = hash.trim_start_matches('#');
-    let url = path_with(&new_search, (!hash.is_empty()).then_some(hash));
-    if let Ok(history) = window().history() {
-        let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-    }
+    let search = window().location().search().unwrap_or_default();
+    replace_search(&search, &search_with_param(&search, "data", None));
 }
 
 /// Fetches a same-origin file's bytes; the error is the HTTP status, or
@@ -319,19 +310,12 @@ thread_local! {
 /// every frame, and browsers throttle address changes.
 pub fn replace_view_later(view: Option<ViewDays>) {
     let write = move || {
-        let location = window().location();
-        let search = location.search().unwrap_or_default();
+        let search = window().location().search().unwrap_or_default();
         let value = view.map(|days| days.to_string());
-        let new_search = search_with_param(&search, "view", value.as_deref());
-        if new_search == search {
-            return;
-        }
-        let hash = location.hash().unwrap_or_default();
-        let hash = hash.trim_start_matches('#');
-        let url = path_with(&new_search, (!hash.is_empty()).then_some(hash));
-        if let Ok(history) = window().history() {
-            let _ = history.replace_state_with_url(&JsValue::NULL, "", Some(&url));
-        }
+        replace_search(
+            &search,
+            &search_with_param(&search, "view", value.as_deref()),
+        );
     };
     let handle = set_timeout_with_handle(write, std::time::Duration::from_millis(300)).ok();
     PENDING_VIEW.with(|pending| {

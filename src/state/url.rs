@@ -311,6 +311,11 @@ mod tests {
         assert_eq!(search_with_param("?view=a", "view", None), "");
         assert_eq!(search_with_param("", "embed", Some("1")), "?embed=1");
         assert_eq!(search_with_param("?viewer=1", "view", None), "?viewer=1");
+        // "Back to the published data" (browser::forget_data_param).
+        assert_eq!(
+            search_with_param("?data&lang=en&data=x.json", "data", None),
+            "?lang=en"
+        );
     }
 
     #[test]

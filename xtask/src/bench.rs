@@ -122,7 +122,7 @@ pub fn bench(options: &Options) -> Result<()> {
 
     println!("\n== release build (trunk, into target/bench/dist)");
     let dist_dir = out_dir.join("dist");
-    run(command("trunk")
+    run(crate::install::trunk_command()?
         .args(["build", "--release", "--offline", "--dist"])
         .arg(&dist_dir))?;
     let size_report = size::budget_report(&dist_dir).unwrap_or_else(|report| report);

@@ -7,7 +7,9 @@
 //!
 //! Architecture Invariant: the `wasm-bindgen` CLI, the `[tools] wasm_bindgen` pin in Trunk.toml
 //! and the `wasm-bindgen` crate in Cargo.lock have the same version. Cargo.lock is the source of
-//! truth; Trunk.toml is rewritten to follow it.
+//! truth: every `trunk` the xtask runs gets the pins from the environment
+//! ([`trunk_command`]), and a test fails when Trunk.toml's own pins drift from it (no tracked
+//! file is ever rewritten).
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -72,15 +74,11 @@ pub fn for_test() -> Result<Tools> {
     })
 }
 
-/// Trunk, wasm-bindgen-cli (pinned by Cargo.lock) and wasm-opt, plus the Trunk.toml pin.
+/// Trunk, wasm-bindgen-cli (pinned by Cargo.lock) and wasm-opt.
 fn web_tools() -> Result<()> {
     trunk()?;
     let wasm_bindgen_version = wasm_bindgen_version_in_lockfile(&project::root_dir())?;
     wasm_bindgen_cli(&wasm_bindgen_version)?;
-    sync_trunk_pin(
-        &project::root_dir().join("Trunk.toml"),
-        &wasm_bindgen_version,
-    )?;
     wasm_opt()?;
     terser()
 }
@@ -426,79 +424,42 @@ pub fn wasm_bindgen_version_in_lockfile(root: &Path) -> Result<String> {
     }
 }
 
-/// All versions of package `name` in a Cargo.lock text.
+/// All versions of package `name` in a Cargo.lock text (none when it does not parse).
 fn lockfile_versions(lockfile: &str, name: &str) -> Vec<String> {
-    let quoted_name = format!("\"{name}\"");
-    let mut versions = Vec::new();
-    for package in lockfile.split("[[package]]").skip(1) {
-        let field = |key: &str| {
-            package.lines().find_map(|line| {
-                let (line_key, value) = line.split_once('=')?;
-                (line_key.trim() == key).then(|| value.trim().to_string())
-            })
-        };
-        if field("name").as_deref() == Some(quoted_name.as_str()) {
-            if let Some(version) = field("version") {
-                versions.push(version.trim_matches('"').to_string());
-            }
-        }
+    #[derive(serde::Deserialize)]
+    struct Lockfile {
+        #[serde(default)]
+        package: Vec<Package>,
     }
-    versions
+    #[derive(serde::Deserialize)]
+    struct Package {
+        name: String,
+        version: String,
+    }
+    toml::from_str::<Lockfile>(lockfile)
+        .map(|lockfile| lockfile.package)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|package| package.name == name)
+        .map(|package| package.version)
+        .collect()
 }
 
-/// Rewrites the `[tools] wasm_bindgen = "…"` line of Trunk.toml to `version` when it differs.
-fn sync_trunk_pin(trunk_toml: &Path, version: &str) -> Result<()> {
-    let text = std::fs::read_to_string(trunk_toml)
-        .map_err(|err| format!("could not read {}: {err}", trunk_toml.display()))?;
-    let (synced, previous) = with_wasm_bindgen_pin(&text, version).ok_or_else(|| {
-        format!(
-            "{} has no `wasm_bindgen = \"…\"` line under [tools]; add one so that Trunk uses \
-             the installed wasm-bindgen {version} instead of downloading one",
-            trunk_toml.display()
+/// A `trunk` command that uses the tools installed here whatever Trunk.toml says: Trunk reads
+/// its `[tools]` pins from `TRUNK_TOOLS_WASM_BINDGEN` and `TRUNK_TOOLS_WASM_OPT` too, so no
+/// tracked file is ever rewritten (a test holds Trunk.toml's own pins equal to these).
+pub fn trunk_command() -> Result<Command> {
+    let mut trunk = command("trunk");
+    trunk
+        .env(
+            "TRUNK_TOOLS_WASM_BINDGEN",
+            wasm_bindgen_version_in_lockfile(&project::root_dir())?,
         )
-    })?;
-    if previous == version {
-        println!("[install] Trunk.toml wasm_bindgen pin: {version} (= Cargo.lock)");
-        return Ok(());
-    }
-    std::fs::write(trunk_toml, synced)
-        .map_err(|err| format!("could not write {}: {err}", trunk_toml.display()))?;
-    println!(
-        "[install] Trunk.toml wasm_bindgen pin: rewritten from {previous:?} to {version:?} to \
-         follow Cargo.lock (commit this change)"
-    );
-    Ok(())
-}
-
-/// `text` with the `wasm_bindgen` pin of its `[tools]` table set to `version`, and the previous
-/// pin; `None` when there is no such pin.
-fn with_wasm_bindgen_pin(text: &str, version: &str) -> Option<(String, String)> {
-    let mut table = "";
-    let mut previous = None;
-    let mut lines = Vec::new();
-    for line in text.lines() {
-        let trimmed = line.trim();
-        if trimmed.starts_with('[') {
-            table = trimmed;
-        }
-        let pin_value = (table == "[tools]")
-            .then(|| trimmed.split_once('='))
-            .flatten()
-            .filter(|(key, _)| key.trim() == "wasm_bindgen")
-            .map(|(_, value)| value.trim().trim_matches('"').to_string());
-        match pin_value {
-            Some(value) if previous.is_none() => {
-                previous = Some(value);
-                lines.push(format!("wasm_bindgen = \"{version}\""));
-            }
-            _ => lines.push(line.to_string()),
-        }
-    }
-    let mut synced = lines.join("\n");
-    if text.ends_with('\n') {
-        synced.push('\n');
-    }
-    Some((synced, previous?))
+        .env(
+            "TRUNK_TOOLS_WASM_OPT",
+            format!("version_{BINARYEN_VERSION}"),
+        );
+    Ok(trunk)
 }
 
 fn find_on_path(name: &str) -> Option<PathBuf> {
@@ -542,23 +503,21 @@ version = "0.2.101"
         assert_eq!(lockfile_versions(lockfile, "wasm-bindgen"), ["0.2.100"]);
     }
 
+    /// Trunk.toml's `[tools]` pins (what a plain `trunk build` uses) are the versions `install`
+    /// puts on PATH and `trunk_command` passes: wasm-bindgen from Cargo.lock, wasm-opt's
+    /// `BINARYEN_VERSION`.
     #[test]
-    fn the_trunk_pin_is_rewritten_in_the_tools_table_only() {
-        let trunk_toml = "[build]\nwasm_bindgen = \"keep\"\n\n[tools]\n# pin\nwasm_bindgen = \"WASM_BINDGEN_VERSION\"\nwasm_opt = \"version_132\"\n";
-        let (synced, previous) = with_wasm_bindgen_pin(trunk_toml, "0.2.100").unwrap();
-        assert_eq!(previous, "WASM_BINDGEN_VERSION");
+    fn trunk_toml_pins_follow_cargo_lock() {
+        let root = project::root_dir();
+        let text = std::fs::read_to_string(root.join("Trunk.toml")).unwrap();
+        let trunk: toml::Table = toml::from_str(&text).unwrap();
+        let pin = |tool: &str| trunk["tools"][tool].as_str().map(str::to_string);
         assert_eq!(
-            synced,
-            "[build]\nwasm_bindgen = \"keep\"\n\n[tools]\n# pin\nwasm_bindgen = \"0.2.100\"\nwasm_opt = \"version_132\"\n"
+            pin("wasm_bindgen"),
+            Some(wasm_bindgen_version_in_lockfile(&root).unwrap()),
+            "Trunk.toml [tools] wasm_bindgen drifted from Cargo.lock's wasm-bindgen"
         );
-    }
-
-    #[test]
-    fn a_trunk_toml_without_pin_is_reported() {
-        assert_eq!(
-            with_wasm_bindgen_pin("[tools]\nwasm_opt = \"x\"\n", "0.2.100"),
-            None
-        );
+        assert_eq!(pin("wasm_opt"), Some(format!("version_{BINARYEN_VERSION}")));
     }
 
     #[test]

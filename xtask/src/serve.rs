@@ -1,6 +1,6 @@
 //! `cargo xtask serve`: the app with live reload on 127.0.0.1.
 
-use crate::project::{self, command, run};
+use crate::project::{self, run};
 use crate::{install, Result};
 
 /// Trunk's own default, used when Trunk.toml has no `[serve] port`.
@@ -28,7 +28,7 @@ pub fn serve(port: Option<u16>) -> Result<()> {
         .or_else(|| configured_port(&trunk_toml))
         .unwrap_or(DEFAULT_PORT);
     println!("\n== serving on http://127.0.0.1:{port}/ (Ctrl-C to stop)");
-    let mut trunk = command("trunk");
+    let mut trunk = install::trunk_command()?;
     // --offline: the pinned tools are on PATH; Trunk must not try to download any.
     trunk.args(["serve", "--offline", "--port", &port.to_string()]);
     run(&mut trunk)
@@ -36,23 +36,9 @@ pub fn serve(port: Option<u16>) -> Result<()> {
 
 /// The `port` of Trunk.toml's `[serve]` table.
 fn configured_port(trunk_toml: &str) -> Option<u16> {
-    let mut table = "";
-    for line in trunk_toml.lines() {
-        let line = line.trim();
-        if line.starts_with('[') {
-            table = line;
-            continue;
-        }
-        if table != "[serve]" {
-            continue;
-        }
-        if let Some((key, value)) = line.split_once('=') {
-            if key.trim() == "port" {
-                return value.trim().parse().ok();
-            }
-        }
-    }
-    None
+    let table: toml::Table = toml::from_str(trunk_toml).ok()?;
+    let port = table.get("serve")?.get("port")?.as_integer()?;
+    u16::try_from(port).ok()
 }
 
 #[cfg(test)]

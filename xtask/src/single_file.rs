@@ -12,7 +12,7 @@
 
 use std::path::{Path, PathBuf};
 
-use crate::project::{self, command, run};
+use crate::project::{self, run};
 use crate::{install, Result};
 
 /// The single file, under the target directory.
@@ -28,7 +28,7 @@ pub fn single_file(args: &[String]) -> Result<()> {
     let dist_dir = match args {
         [] => {
             install::for_serve()?;
-            run(command("trunk").args(["build", "--release", "--offline"]))?;
+            run(crate::install::trunk_command()?.args(["build", "--release", "--offline"]))?;
             project::dist_dir()
         }
         [flag, dir] if flag == "--dist" => PathBuf::from(dir),
@@ -395,28 +395,10 @@ impl Tag {
     }
 }
 
-/// Standard base64 with padding.
+/// Standard base64 with padding (the `base64` crate, already in the tree).
 fn base64(bytes: &[u8]) -> String {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
-    for chunk in bytes.chunks(3) {
-        let n = match chunk {
-            [a, b, c] => u32::from(*a) << 16 | u32::from(*b) << 8 | u32::from(*c),
-            [a, b] => u32::from(*a) << 16 | u32::from(*b) << 8,
-            [a] => u32::from(*a) << 16,
-            _ => unreachable!("chunks(3) yields 1 to 3 bytes"),
-        };
-        for sextet_idx in 0..4 {
-            if sextet_idx <= chunk.len() {
-                out.push(char::from(
-                    ALPHABET[(n >> (18 - 6 * sextet_idx) & 63) as usize],
-                ));
-            } else {
-                out.push('=');
-            }
-        }
-    }
-    out
+    use base64::Engine as _;
+    base64::engine::general_purpose::STANDARD.encode(bytes)
 }
 
 #[cfg(test)]

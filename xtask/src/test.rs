@@ -274,7 +274,7 @@ fn wasm_browser_tests(driver: (&str, &PathBuf), other_driver: &str) -> Result<()
 
 /// `--offline`: Trunk must use the pinned tools `install` put on PATH, never download.
 fn release_build(_: &Context) -> Result<()> {
-    run(command("trunk").args(["build", "--release", "--offline"]))
+    run(crate::install::trunk_command()?.args(["build", "--release", "--offline"]))
 }
 
 /// Every file of `dist/`, then the three stages of the page's load against their budgets
