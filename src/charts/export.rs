@@ -98,20 +98,44 @@ pub fn export(
 }
 
 /// One CSV record: fields quoted when they hold a comma, a quote or a line
-/// break; CRLF at the end.
+/// break; CRLF at the end. A field a spreadsheet would run as a formula is
+/// neutralised ([`csv_field`]).
 pub fn csv_record<S: AsRef<str>>(fields: &[S]) -> String {
     let escaped: Vec<String> = fields
         .iter()
-        .map(|field| {
-            let field = field.as_ref();
-            if field.contains([',', '"', '\n', '\r']) {
-                format!("\"{}\"", field.replace('"', "\"\""))
-            } else {
-                field.to_string()
-            }
-        })
+        .map(|field| csv_field(field.as_ref()))
         .collect();
     format!("{}\r\n", escaped.join(","))
+}
+
+/// One CSV field. A text starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return is a formula to Excel, LibreOffice and Google Sheets
+/// (OWASP "CSV injection": a title from an imported file could run
+/// `=HYPERLINK(…)` or worse): it gets a leading single quote, which the
+/// spreadsheet shows as text, and is quoted. A plain decimal number (`-12.5`)
+/// is left as it is: it can run nothing, and a spreadsheet reads it as the
+/// number it is.
+///
+/// Architecture Invariant: every CSV the app writes goes through here.
+pub fn csv_field(field: &str) -> String {
+    let is_formula = field.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if is_formula && !is_plain_number(field) {
+        format!("\"'{}\"", field.replace('"', "\"\""))
+    } else if field.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", field.replace('"', "\"\""))
+    } else {
+        field.to_string()
+    }
+}
+
+/// `-12.5`, `7`, `-0.25`: digits, at most one point, an optional minus.
+fn is_plain_number(field: &str) -> bool {
+    let digits = field.strip_prefix('-').unwrap_or(field);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, "0"));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && !fraction.is_empty()
+        && fraction.bytes().all(|b| b.is_ascii_digit())
 }
 
 fn actor_kind_code(kind: ActorKind) -> String {

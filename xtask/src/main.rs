@@ -12,6 +12,7 @@
 //! knows where things live and how to run a command.
 
 mod bench;
+mod fuzz;
 mod gen_data;
 mod import;
 mod install;
@@ -64,6 +65,9 @@ commands:
   schema             write www/data/ai-race-2025.schema.json from the model types
   gen-data [N...]    write synthetic datasets of N events to bench/data/ (default: 200 1000
                      10000 100000); the same N always gives the same file
+  fuzz [--runs N | --seconds S]
+                     coverage-guided fuzzing (libFuzzer, fuzz/) of load → validate → layout →
+                     charts → exports → presentation, seeded from tests/corpus (default: 60 s)
   bench [--sizes N,N] [--reps R] [--timeout-s S] [--lighthouse-runs N] [--lighthouse-only]
                      side-by-side benchmark against TimelineJS and vis-timeline in headless
                      Chromium (long: not part of `test`); writes docs/PERFORMANCE.md
@@ -76,6 +80,9 @@ fn main() -> ExitCode {
         Some("test") => test::parse_selection(&args[1..]).and_then(|steps| test::test(&steps)),
         Some("gen-data") => {
             gen_data::parse_sizes(&args[1..]).and_then(|sizes| gen_data::gen_data(&sizes))
+        }
+        Some("fuzz") => {
+            fuzz::parse_budget(&args[1..]).and_then(|budget| fuzz::fuzz(budget).map(drop))
         }
         Some("bench") => {
             bench::parse_options(&args[1..]).and_then(|options| bench::bench(&options))

@@ -53,6 +53,11 @@ const STEPS: &[Step] = &[
         run: host_tests,
     },
     Step {
+        id: "fuzz",
+        name: "coverage-guided fuzzing, 45 s (libFuzzer over the whole data path)",
+        run: short_fuzz_campaign,
+    },
+    Step {
         id: "timelinejs",
         name: "real TimelineJS timelines (the examples of the npm package, imported)",
         run: real_timelines,
@@ -243,6 +248,16 @@ fn clippy_wasm(_: &Context) -> Result<()> {
 /// The end-to-end tests are `#[ignore]`d here; they need the release build.
 fn host_tests(_: &Context) -> Result<()> {
     run(cargo().args(["test", "--workspace"]))
+}
+
+/// The fuzz crate's own tests (its recipes reach each format, the memory floor holds), then a
+/// short campaign of `cargo xtask fuzz` (the long ones run by hand): any panic, hang or memory
+/// blow-up found fails the step with the input's file.
+fn short_fuzz_campaign(_: &Context) -> Result<()> {
+    run(cargo()
+        .current_dir(project::root_dir().join("fuzz"))
+        .arg("test"))?;
+    crate::fuzz::fuzz(crate::fuzz::Budget::Seconds(45)).map(drop)
 }
 
 /// `wasm-bindgen-test-runner` (the wasm32 runner in `.cargo/config.toml`) reads the Chromium
