@@ -930,7 +930,10 @@ mod tests {
                 dataset.figures[model.bars[r.bar_idx].figure_idx].id == "softbank-secured-10bn"
             })
             .unwrap();
-        assert_eq!(secured.value.text, "$10bn · 2% of the announcement");
+        assert_eq!(
+            secured.value.text,
+            "less than $10bn · 2% of the announcement"
+        );
         assert_eq!(secured.label.text, "secured, per Elon Musk");
         assert!(secured.ghost.is_some(), "the gap to $500bn is drawn");
     }
@@ -1028,7 +1031,7 @@ mod tests {
         }
         for heading in [
             "Stargate",
-            "AI acceleration partnership",
+            "“AI acceleration partnership”",
             "Factory modernisation plan",
         ] {
             assert!(texts.iter().any(|t| t == heading), "{heading}");
@@ -1093,6 +1096,7 @@ mod tests {
             FigureKind::ClaimedSecured,
             FigureKind::PlannedSpending,
             FigureKind::CampaignSpending,
+            FigureKind::Floated,
         ]
         .iter()
         .map(|k| svg::count_filled(&svg, "rect", theme.rgb(kind_paint(*k))))
