@@ -146,3 +146,122 @@ fn the_funding_story_figures_are_present() {
         assert!(usd.contains(&expected), "missing amount {expected}");
     }
 }
+
+/// Every French text of the file, with its JSON path, except the verbatim
+/// quotes and the articles' headlines (plain strings, not `{fr, en}`).
+fn french_texts(value: &serde_json::Value, path: String, out: &mut Vec<(String, String)>) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (key, item) in map {
+                match (key.as_str(), item) {
+                    ("fr", serde_json::Value::String(text)) => {
+                        out.push((format!("{path}.fr"), text.clone()))
+                    }
+                    _ => french_texts(item, format!("{path}.{key}"), out),
+                }
+            }
+        }
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                french_texts(item, format!("{path}[{i}]"), out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn raw_file() -> serde_json::Value {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("www/data/ai-race-2025.json");
+    serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+}
+
+#[test]
+fn no_french_text_leaves_high_punctuation_alone_at_a_line_break() {
+    let mut texts = Vec::new();
+    french_texts(&raw_file(), String::new(), &mut texts);
+    assert!(texts.len() > 200, "{} French texts", texts.len());
+    let faults: Vec<String> = texts
+        .iter()
+        .filter_map(|(path, text)| {
+            let issues = data::typography::french_spacing(text)?;
+            Some(format!("{path}: {}", issues.excerpt))
+        })
+        .collect();
+    assert!(faults.is_empty(), "{faults:#?}");
+    // The rule is applied, not avoided: the file uses the narrow no-break
+    // space where French needs it.
+    let narrow = texts.iter().filter(|(_, t)| t.contains('\u{202f}')).count();
+    assert!(narrow > 50, "{narrow} texts with U+202F");
+}
+
+#[test]
+fn every_doubt_names_its_public_record_and_is_never_added() {
+    let dataset = bundled();
+    let model = ai_race::charts::cumulative::CumulativeModel::new(&dataset);
+    let added: HashSet<&str> = model
+        .steps
+        .iter()
+        .map(|s| dataset.figures[s.figure_idx].id.as_str())
+        .collect();
+    let mut n_doubts = 0;
+    for figure in &dataset.figures {
+        if figure.doubt.is_some() {
+            n_doubts += 1;
+            assert!(
+                figure
+                    .sources
+                    .iter()
+                    .any(|s| s.url.is_some() && s.publisher.is_some()),
+                "figure {}: a doubt needs its public record",
+                figure.id
+            );
+        }
+        if figure.doubt.is_some() || figure.per_article || figure.overlaps.is_some() {
+            assert!(
+                !added.contains(figure.id.as_str()),
+                "{} is added",
+                figure.id
+            );
+        }
+    }
+    assert!(n_doubts >= 6, "{n_doubts} doubts");
+    // What the copy desk could stand behind: Stargate's "at least $500bn"
+    // and AWS's "up to $50bn", nothing floated, claimed, overlapping or the
+    // article's own.
+    let mut added: Vec<&str> = added.into_iter().collect();
+    added.sort_unstable();
+    assert_eq!(added, ["aws-government-50bn", "stargate-500bn"]);
+}
+
+#[test]
+fn an_undated_article_never_gives_its_date_as_a_publication_date() {
+    let dataset = bundled();
+    let undated: HashSet<&str> = dataset
+        .documents
+        .iter()
+        .filter(|d| d.published.is_none())
+        .map(|d| d.file.as_str())
+        .collect();
+    for event in &dataset.events {
+        let seeds: Vec<&str> = event
+            .sources
+            .iter()
+            .filter_map(|s| s.seed.as_deref())
+            .collect();
+        if event.date_kind == data::DateKind::UndatedSource {
+            assert!(
+                seeds.iter().all(|s| undated.contains(s)),
+                "{}: undated_source but cites a dated article",
+                event.id
+            );
+            assert!(event.date_note.is_some(), "{}: says which event", event.id);
+        }
+        if event.date_kind == data::DateKind::Reported {
+            assert!(
+                seeds.iter().any(|s| !undated.contains(s)),
+                "{}: reported by an undated article",
+                event.id
+            );
+        }
+    }
+}

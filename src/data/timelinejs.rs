@@ -297,7 +297,10 @@ fn finish(conversion: Conversion, mut problems: Vec<Problem>, places: &Places) -
                 || problem.path.starts_with("description."));
         // One dataset-wide warning says it instead (ImportHasNoSources).
         let is_unsourced = matches!(problem.kind, ProblemKind::NoSource);
-        if is_copied_language || is_optional_text || is_unsourced {
+        // TimelineJS does not say its language: a text copied into French
+        // is not French, so French typography is not asked of it.
+        let is_french_typography = matches!(problem.kind, ProblemKind::FrenchSpacing { .. });
+        if is_copied_language || is_optional_text || is_unsourced || is_french_typography {
             continue;
         }
         problem.path = source_path(&problem.path, &origins);

@@ -13,6 +13,7 @@ use super::model::{
 };
 use super::problem::{Problem, ProblemKind, RefKind, MAX_QUOTE_CHARS};
 use super::shape::{self, Shape, ShapeError};
+use super::{rich_text, typography};
 use super::{Dataset, Event, Figure};
 
 pub(super) fn parse_and_validate(json: &str) -> (Dataset, Vec<Problem>) {
@@ -276,6 +277,7 @@ impl Checker {
             let path = format!("initiatives[{i}]");
             if self.id(&path, "id", &initiative.id, &mut seen) {
                 self.text(&path, "label", &initiative.label);
+                self.french(&path, "description", &initiative.description);
                 initiatives.push(initiative);
             }
         }
@@ -285,6 +287,10 @@ impl Checker {
             let path = format!("actors[{i}]");
             if self.id(&path, "id", &actor.id, &mut seen) {
                 self.name(&path, &actor.name);
+                if actor.name.fr != actor.name.en {
+                    self.french(&path, "name", &actor.name);
+                }
+                self.french(&path, "role", &actor.role);
                 actors.push(actor);
             }
         }
@@ -564,6 +570,30 @@ impl Checker {
             let path = join(path, field);
             self.warning(format!("{path}.en"), ProblemKind::EmptyText { lang: "en" });
         }
+        self.french(path, field, text);
+    }
+
+    /// French typography (issue 14): a French text with an ordinary or
+    /// missing space before ; : ! ? » or after « is kept and reported at
+    /// its `.fr` path, with the first place and how to fix it. Quotes are
+    /// verbatim and never checked. A summary with markup is checked as the
+    /// reader sees it: its text, not its tags and entities.
+    fn french(&mut self, path: impl Display + Copy, field: &str, text: &Text) {
+        let shown = if rich_text::has_markup(&text.fr) {
+            std::borrow::Cow::Owned(rich_text::plain_text(&text.fr))
+        } else {
+            std::borrow::Cow::Borrowed(text.fr.as_str())
+        };
+        if let Some(issues) = typography::french_spacing(&shown) {
+            let path = join(path, field);
+            self.warning(
+                format!("{path}.fr"),
+                ProblemKind::FrenchSpacing {
+                    count: issues.count,
+                    excerpt: issues.excerpt,
+                },
+            );
+        }
     }
 
     /// An actor's name: a plain string fills both languages, so an empty
@@ -636,6 +666,12 @@ impl Checker {
         }
         self.text(path, "title", &event.title);
         self.text(path, "summary", &event.summary);
+        if let Some(note) = &event.date_note {
+            self.french(path, "date_note", note);
+        }
+        if let Some(caption) = event.media.as_ref().and_then(|m| m.caption.as_ref()) {
+            self.french(path, "media.caption", caption);
+        }
         if event.title.fr.trim().is_empty() && event.title.en.trim().is_empty() {
             return None;
         }
@@ -782,6 +818,9 @@ impl Checker {
         }
         for (i, source) in sources.iter().enumerate() {
             let path = || format!("{path}.sources[{i}]");
+            if let Some(note) = &source.note {
+                self.french(path().as_str(), "note", note);
+            }
             match (&source.seed, &source.url) {
                 (Some(seed), _) => {
                     if !names.documents.contains(seed.as_str()) {
@@ -1385,5 +1424,45 @@ mod tests {
     fn a_byte_order_mark_is_accepted() {
         let json = format!("\u{feff}{}", dataset(&[event("e", "2025")], &[]));
         check(&json, &[]);
+    }
+
+    #[test]
+    fn french_texts_that_break_the_spacing_rule_are_warned_with_their_path() {
+        let typed = r#"{"id": "typed", "date": "2025-01-21", "date_note": {"fr": "Daté : le jour", "en": "Dated: the day"},
+            "title": {"fr": "Qui paie ?", "en": "Who pays?"},
+            "summary": {"fr": "Des « usines à IA »", "en": "“AI factories”"}, "track": "stargate",
+            "sources": [{"seed": "000.txt", "quote": "Verbatim : la citation reste telle quelle !"},
+                        {"url": "https://example.org", "publisher": "P", "note": {"fr": "Note ; suite", "en": "Note; next"}}]}"#;
+        let fixed = "{\"id\": \"fixed\", \"date\": \"2025-01-22\", \"title\": {\"fr\": \"Qui paie\u{202f}?\", \"en\": \"Who pays?\"}, \
+            \"summary\": {\"fr\": \"Des «\u{202f}usines\u{202f}» <a href=\\\"https://example.org/a?b=1;c\\\">lien</a> R&amp;D&nbsp;; fin\", \"en\": \"S\"}, \"track\": \"stargate\", \
+            \"sources\": [{\"seed\": \"000.txt\", \"quote\": \"q\"}]}";
+        let json = dataset(&[typed.to_string(), fixed.to_string()], &[]).replace(
+            r#""kind": "company"}"#,
+            r#""kind": "company", "role": {"fr": "Labo : IA", "en": "Lab: AI"}}"#,
+        );
+        let spacing = |k: &ProblemKind| matches!(k, ProblemKind::FrenchSpacing { .. });
+        let dataset = check(
+            &json,
+            &[
+                ("actors[0].role.fr", spacing),
+                (
+                    "events[0].title.fr",
+                    |k| matches!(k, ProblemKind::FrenchSpacing { count: 1, excerpt } if excerpt == "Qui paie␣?"),
+                ),
+                ("events[0].summary.fr", |k| {
+                    matches!(k, ProblemKind::FrenchSpacing { count: 2, .. })
+                }),
+                ("events[0].date_note.fr", spacing),
+                ("events[0].sources[1].note.fr", spacing),
+            ],
+        );
+        assert_eq!(dataset.events.len(), 2, "a warning keeps the event");
+        let (_, problems) = parse(&json);
+        let problem = problems
+            .iter()
+            .find(|p| p.path == "events[0].title.fr")
+            .unwrap();
+        assert!(problem.hint().fr.contains("U+202F"), "{:?}", problem.hint());
+        assert!(problem.message().en.contains("Qui paie␣?"));
     }
 }
