@@ -571,7 +571,7 @@ pub fn generate(n_events: usize) -> String {
         json.push_str(",\"description\":");
         text(
             &mut json,
-            &format!("Programme fictif « {fr} »."),
+            &format!("Programme fictif «\u{202f}{fr}\u{202f}»."),
             &format!("Fictional programme “{en}”."),
         );
         json.push('}');
