@@ -698,7 +698,8 @@ async fn announcements(client: &Client) -> TestResult<Vec<String>> {
 /// A point of the canvas (viewport coordinates) over a data point, found the way a reader
 /// finds one: the mouse goes there (real WebDriver moves) and the chart shows its pointer
 /// cursor, which it sets over a data point. Where to go comes from the canvas's pixels: data
-/// points are drawn in the series colours (`--track-0`…). Synthetic events would not do:
+/// points are drawn in the colours of their kind (`--accent` for an announcement,
+/// `--track-0`… for the others). Synthetic events would not do:
 /// WebKit gives them wrong `offsetX/Y`.
 async fn find_mark_point(client: &Client, canvas_css: &str) -> TestResult<(f64, f64)> {
     let candidates = client
@@ -709,8 +710,9 @@ async fn find_mark_point(client: &Client, canvas_css: &str) -> TestResult<(f64, 
              const style = getComputedStyle(document.documentElement);
              const probe = document.createElement('span');
              document.body.appendChild(probe);
-             const colours = [0, 1, 2, 3, 4].map((i) => {
-                 probe.style.color = style.getPropertyValue('--track-' + i);
+             const names = ['--accent', '--track-0', '--track-1', '--track-2', '--track-3', '--track-4'];
+             const colours = names.map((name) => {
+                 probe.style.color = style.getPropertyValue(name);
                  return getComputedStyle(probe).color.match(/\\d+/g).slice(0, 3).map(Number);
              });
              probe.remove();

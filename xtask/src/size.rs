@@ -18,18 +18,21 @@ const BROTLI_WINDOW_BITS: u32 = 22;
 /// Before the story is readable: the page, its stylesheet and the loader script in `<head>`
 /// (issue 15: at most 30 KiB).
 /// 18,426 B since `boot.js` is minified; kept at 19 KiB because the static version in
-/// `index.html` follows the dataset, which is being edited.
-pub const READABLE_BUDGET_BROTLI: u64 = 19 * 1024;
+/// `index.html` follows the dataset, which is being edited. 21,279 B with the copy desk's
+/// corrections (issue 14: public records, doubts, six claims, two events, both languages).
+pub const READABLE_BUDGET_BROTLI: u64 = 21 * 1024;
 /// Before the timeline is interactive: the above, the wasm-bindgen glue, the link module of the
 /// split wasm and the first wasm module, with the bundled dataset inside (issue 15: at most
 /// 200 KiB; the goal is 110 KiB). Over it since [arch-1] and [present] landed (the first
 /// module grew 9.5 KB); 207,954 B with the glue and `boot.js` minified: bench/findings.md
-/// lists the next levers.
-pub const INTERACTIVE_BUDGET_BROTLI: u64 = 204 * 1024;
+/// lists the next levers. 213,401 B with the copy desk's corrections in the bundled dataset
+/// (issue 14: +5.4 KB), with the same 1.5 KB left for the components landing now.
+pub const INTERACTIVE_BUDGET_BROTLI: u64 = 210 * 1024;
 /// Everything the published page can load: the above, the icon and every wasm chunk (the
 /// funding charts, the data tools, the embed dialog…), loaded when idle or on first use.
-/// 447,466 B when last lowered, with 2 KB left for the components landing beside it.
-pub const TOTAL_BUDGET_BROTLI: u64 = 439 * 1024;
+/// 447,466 B when last lowered, with 2 KB left for the components landing beside it;
+/// 454,054 B with the copy desk's corrections (issue 14), the same 2 KB left.
+pub const TOTAL_BUDGET_BROTLI: u64 = 446 * 1024;
 
 /// `cargo xtask size [DIR]`: the budget report of a build already made (default: `dist/`).
 pub fn size(args: &[String]) -> Result<()> {
