@@ -30,19 +30,55 @@ impl Srgb {
         }
     }
 
-    /// Parses `#rrggbb` or `#rgb` (case-insensitive); `None` for anything else.
+    /// Parses the colour forms of the style sheet and of `getComputedStyle`:
+    /// `#rgb`, `#rrggbb`, `#rrggbbaa` (case-insensitive; alpha ignored),
+    /// `rgb(r, g, b)`, `rgba(r, g, b, a)` and `rgb(r g b / a)`; `None` for
+    /// anything else. The one CSS colour parser of the crate.
     pub fn parse(text: &str) -> Option<Srgb> {
-        let digits = text.trim().strip_prefix('#')?;
-        if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+        let text = text.trim();
+        if let Some(digits) = text.strip_prefix('#') {
+            if !digits.chars().all(|c| c.is_ascii_hexdigit()) {
+                return None;
+            }
+            return match digits.len() {
+                6 => u32::from_str_radix(digits, 16).ok().map(Srgb::hex),
+                8 => u32::from_str_radix(&digits[..6], 16).ok().map(Srgb::hex),
+                3 => {
+                    let doubled: String = digits.chars().flat_map(|c| [c, c]).collect();
+                    u32::from_str_radix(&doubled, 16).ok().map(Srgb::hex)
+                }
+                _ => None,
+            };
+        }
+        let inner = text
+            .strip_prefix("rgba(")
+            .or_else(|| text.strip_prefix("rgb("))?
+            .strip_suffix(')')?;
+        let parts: Vec<&str> = inner
+            .split([',', ' ', '/'])
+            .filter(|p| !p.is_empty())
+            .collect();
+        if parts.len() < 3 {
             return None;
         }
-        match digits.len() {
-            6 => u32::from_str_radix(digits, 16).ok().map(Srgb::hex),
-            3 => {
-                let doubled: String = digits.chars().flat_map(|c| [c, c]).collect();
-                u32::from_str_radix(&doubled, 16).ok().map(Srgb::hex)
-            }
-            _ => None,
+        // Whole channels only (what browsers print): "20", or "20.0" read as 20.
+        let channel = |p: &str| p.split('.').next()?.parse::<u8>().ok();
+        Some(Srgb {
+            r: channel(parts[0])?,
+            g: channel(parts[1])?,
+            b: channel(parts[2])?,
+        })
+    }
+
+    /// `self` blended towards `other` by `t` (0 = self, 1 = other).
+    pub fn mix(self, other: Srgb, t: f64) -> Srgb {
+        let t = t.clamp(0.0, 1.0);
+        let channel =
+            |a: u8, b: u8| (f64::from(a) + (f64::from(b) - f64::from(a)) * t).round() as u8;
+        Srgb {
+            r: channel(self.r, other.r),
+            g: channel(self.g, other.g),
+            b: channel(self.b, other.b),
         }
     }
 
@@ -283,6 +319,28 @@ mod tests {
         assert_eq!(Srgb::parse("red"), None);
         assert_eq!(Srgb::parse("#gggggg"), None);
         assert_eq!(Srgb::hex(0x0b57d0).to_css(), "#0b57d0");
+        // What getComputedStyle returns for custom properties.
+        assert_eq!(Srgb::parse("#FF8A80ff"), Some(Srgb::hex(0xff8a80)));
+        assert_eq!(Srgb::parse("rgb(20, 22, 24)"), Some(Srgb::hex(0x141618)));
+        assert_eq!(
+            Srgb::parse("rgba(20, 22, 24, 0.5)"),
+            Some(Srgb::hex(0x141618))
+        );
+        assert_eq!(
+            Srgb::parse("rgb(20 22 24 / 50%)"),
+            Some(Srgb::hex(0x141618))
+        );
+        assert_eq!(Srgb::parse("rgb(20, 22)"), None);
+        assert_eq!(Srgb::parse("#12"), None);
+        assert_eq!(Srgb::parse(""), None);
+    }
+
+    #[test]
+    fn mixing_moves_towards_the_other_colour() {
+        let (black, white) = (Srgb::hex(0x000000), Srgb::hex(0xffffff));
+        assert_eq!(black.mix(white, 0.5), Srgb::hex(0x808080));
+        assert_eq!(Srgb::hex(0x0a141e).mix(black, 0.0), Srgb::hex(0x0a141e));
+        assert_eq!(Srgb::hex(0x0a141e).mix(black, 2.0), black);
     }
 
     #[test]
@@ -391,24 +449,6 @@ mod tests {
         check_css_block(css, ":root", &LIGHT);
         check_css_block(css, ":root:not([data-theme=\"light\"])", &DARK);
         check_css_block(css, ":root[data-theme=\"dark\"]", &DARK);
-    }
-
-    #[test]
-    fn the_charts_fallback_palette_is_the_light_palette() {
-        // The charts read the page's custom properties; this is what they
-        // draw with when a property cannot be read.
-        let charts = crate::charts::Theme::light();
-        let as_srgb = |rgb: crate::charts::Rgb| Srgb {
-            r: rgb.0,
-            g: rgb.1,
-            b: rgb.2,
-        };
-        assert_eq!(as_srgb(charts.text), LIGHT.text);
-        assert_eq!(as_srgb(charts.muted), LIGHT.muted);
-        assert_eq!(as_srgb(charts.surface), LIGHT.surface);
-        assert_eq!(as_srgb(charts.focus), LIGHT.focus);
-        assert_eq!(as_srgb(charts.accent), LIGHT.accent);
-        assert_eq!(charts.tracks.map(as_srgb), LIGHT.tracks);
     }
 
     #[test]

@@ -613,10 +613,7 @@ pub fn draw_cumulative<DB: DrawingBackend>(
             layout.path.iter().map(|&(x, y)| (px(x), px(y))).collect();
         polygon.push((px(plot.x1), px(plot.y1)));
         polygon.push((px(plot.x0), px(plot.y1)));
-        let fill = theme
-            .rgb(Paint::Accent)
-            .mix(theme.surface, 0.88)
-            .to_plotters();
+        let fill: RGBColor = theme.rgb(Paint::Accent).mix(theme.surface, 0.88).into();
         area.draw(&Polygon::new(polygon, fill.filled()))?;
     }
     for tick in &layout.y_ticks {

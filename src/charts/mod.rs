@@ -44,7 +44,7 @@ pub use cumulative::{CumulativeLayout, CumulativeModel};
 pub use focus::{move_active, ChartFocus};
 pub use key_figures::KeyFigures;
 pub use scaled::Scaled;
-pub use theme::{Paint, Rgb, Theme};
+pub use theme::{Paint, Theme};
 pub use tooltip::Tooltip;
 
 use crate::data::FigureKind;
@@ -656,8 +656,8 @@ pub(crate) mod svg {
     }
 
     /// How many elements of `tag` (`rect`, `circle`) are filled with `rgb`.
-    pub fn count_filled(svg: &str, tag: &str, rgb: Rgb) -> usize {
-        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", rgb.0, rgb.1, rgb.2);
+    pub fn count_filled(svg: &str, tag: &str, rgb: crate::theme::Srgb) -> usize {
+        let fill = format!("fill=\"#{:02X}{:02X}{:02X}\"", rgb.r, rgb.g, rgb.b);
         svg.split(&format!("<{tag} "))
             .skip(1)
             .filter(|chunk| {
