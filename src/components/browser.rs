@@ -10,8 +10,9 @@ use wasm_bindgen::JsValue;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::data::PathRefusal;
+use crate::data::{FetchFailure, PathRefusal};
 use crate::i18n::Lang;
+use crate::state::shown::{check_complete, check_response, check_size, ReadError, ResponseHead};
 use crate::state::url::{
     check_data_path, data_param, parse_url, search_with_lang, search_with_param, UrlState, ViewDays,
 };
@@ -166,18 +167,36 @@ pub fn forget_data_param() {
     replace_search(&search, &search_with_param(&search, "data", None));
 }
 
-/// Fetches a same-origin file's bytes; the error is the HTTP status, or
-/// `None` when the request failed.
-pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, Option<u16>> {
+/// Fetches a same-origin file's bytes, or says why not: no answer, an
+/// error status, another site, not a data file, over the size limit
+/// (refused from its announced length, before reading), cut off.
+pub async fn fetch_bytes(url: &str) -> Result<Vec<u8>, ReadError> {
+    let network = |_| ReadError::Failed(FetchFailure::Network);
+    let cut_off = |_| ReadError::Failed(FetchFailure::CutOff);
     let request = take_prefetched(url).unwrap_or_else(|| window().fetch_with_str(url));
-    let response = JsFuture::from(request).await.map_err(|_| None)?;
-    let response: web_sys::Response = response.dyn_into().map_err(|_| None)?;
-    if !response.ok() {
-        return Err(Some(response.status()));
-    }
-    let buffer = response.array_buffer().map_err(|_| None)?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| None)?;
-    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+    let response = JsFuture::from(request).await.map_err(network)?;
+    let response: web_sys::Response = response.dyn_into().map_err(network)?;
+    let headers = response.headers();
+    let header = |name: &str| headers.get(name).ok().flatten();
+    let answered_from = response.url();
+    let same_origin = answered_from.is_empty()
+        || web_sys::Url::new(&answered_from)
+            .map(|url| url.origin())
+            .ok()
+            == window().location().origin().ok();
+    let head = ResponseHead {
+        status: response.status(),
+        same_origin,
+        content_type: header("content-type"),
+        content_length: header("content-length").and_then(|value| value.trim().parse().ok()),
+    };
+    check_response(&head)?;
+    let buffer = response.array_buffer().map_err(cut_off)?;
+    let buffer = JsFuture::from(buffer).await.map_err(cut_off)?;
+    let bytes = js_sys::Uint8Array::new(&buffer).to_vec();
+    check_complete(bytes.len() as u64, head.content_length)?;
+    check_size(bytes.len() as u64)?;
+    Ok(bytes)
 }
 
 /// The request www/boot.js started for `url` before the app ran (a
@@ -199,10 +218,14 @@ fn take_prefetched(url: &str) -> Option<js_sys::Promise> {
     field("response")?.dyn_into::<js_sys::Promise>().ok()
 }
 
-/// Reads a file the reader picked or dropped, without any upload.
-pub async fn read_file(file: &web_sys::File) -> Option<Vec<u8>> {
-    let buffer = JsFuture::from(file.array_buffer()).await.ok()?;
-    Some(js_sys::Uint8Array::new(&buffer).to_vec())
+/// Reads a file the reader picked or dropped, without any upload; one
+/// over the size limit is refused from its size, before reading.
+pub async fn read_file(file: &web_sys::File) -> Result<Vec<u8>, ReadError> {
+    check_size(file.size() as u64)?;
+    let buffer = JsFuture::from(file.array_buffer())
+        .await
+        .map_err(|_| ReadError::Failed(FetchFailure::Unreadable))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Turns any panic into a visible error panel (and the console message),

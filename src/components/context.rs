@@ -20,7 +20,7 @@ use leptos::task::spawn_local;
 use super::browser;
 use crate::data::{self, Dataset, Problem};
 use crate::i18n::{fill, format_date, Lang};
-use crate::state::shown::{DataOrigin, Shown};
+use crate::state::shown::{DataOrigin, LoadTicket, Shown};
 use crate::state::ViewState;
 
 /// Reads any data file (our JSON, TimelineJS JSON or CSV), in its own wasm
@@ -162,6 +162,8 @@ impl AppContext {
 #[derive(Clone, Copy)]
 pub struct DataControl {
     shown: RwSignal<Option<Shown>>,
+    /// The latest load: an older one's answer is dropped.
+    latest: StoredValue<LoadTicket>,
 }
 
 impl DataControl {
@@ -169,6 +171,7 @@ impl DataControl {
     pub fn loading() -> DataControl {
         DataControl {
             shown: RwSignal::new(None),
+            latest: StoredValue::new(LoadTicket::default()),
         }
     }
 
@@ -187,18 +190,34 @@ impl DataControl {
         browser::set_root_attribute("aria-busy", "true");
     }
 
-    /// Reads a picked or dropped file and shows it.
+    /// A new load: the answers of the ones before it will be dropped.
+    fn begin_load(&self) -> LoadTicket {
+        let ticket = self.latest.get_value().next();
+        self.latest.set_value(ticket);
+        ticket
+    }
+
+    /// Shows the result of load `ticket`, unless another load started since.
+    fn finish_load(&self, ticket: LoadTicket, shown: Shown) {
+        if self.latest.get_value() == ticket {
+            self.show(shown);
+        }
+    }
+
+    /// Reads a picked or dropped file and shows it (a file over the size
+    /// limit is refused before it is read).
     pub fn show_file(&self, file: web_sys::File) {
         let control = *self;
+        let ticket = control.begin_load();
         control.start_loading();
         spawn_local(async move {
             let name = file.name();
             let origin = DataOrigin::LocalFile(name.clone());
             let shown = match browser::read_file(&file).await {
-                Some(bytes) => Shown::loaded(chunk!(load_data(bytes)), origin),
-                None => Shown::unreadable("", name, None, origin),
+                Ok(bytes) => Shown::loaded(chunk!(load_data(bytes)), origin),
+                Err(error) => Shown::unreadable("", name, error, origin),
             };
-            control.show(shown);
+            control.finish_load(ticket, shown);
         });
     }
 
@@ -206,19 +225,21 @@ impl DataControl {
     /// `value`) and shows it.
     pub fn show_address(&self, value: String, address: String) {
         let control = *self;
+        let ticket = control.begin_load();
         control.start_loading();
         spawn_local(async move {
             let origin = DataOrigin::Url(value.clone());
             let shown = match browser::fetch_bytes(&address).await {
                 Ok(bytes) => Shown::loaded(chunk!(load_data(bytes)), origin),
-                Err(status) => Shown::unreadable("?data=", value, status, origin),
+                Err(error) => Shown::unreadable("?data=", value, error, origin),
             };
-            control.show(shown);
+            control.finish_load(ticket, shown);
         });
     }
 
     pub fn show_published(&self) {
         browser::forget_data_param();
-        self.show(Shown::published());
+        let ticket = self.begin_load();
+        self.finish_load(ticket, Shown::published());
     }
 }

@@ -25,7 +25,9 @@ pub use model::{
     Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Media, Period,
     Qualifier, RawDataset, SourceRef, Story, StoryIntro, Text, Track, Unit,
 };
-pub use problem::{DatePart, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped};
+pub use problem::{
+    DatePart, FetchFailure, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped,
+};
 pub use shape::{Expected, Found, Shape, Syntax};
 
 /// The bundled dataset, the single source of truth, embedded at build time.

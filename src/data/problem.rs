@@ -119,11 +119,12 @@ pub enum ProblemKind {
         value: String,
         reason: PathRefusal,
     },
-    /// The `?data=` file could not be fetched (`status` is the HTTP status,
-    /// `None` when the request itself failed).
+    /// The `?data=` file, or a file the reader picked, could not be read:
+    /// `failure` says why (network, not found, another site, not a data
+    /// file, cut off, unreadable).
     FetchFailed {
         path: String,
-        status: Option<u16>,
+        failure: FetchFailure,
     },
 
     // Importing TimelineJS (issue 6).
@@ -168,6 +169,28 @@ pub enum ProblemKind {
     ImportHasNoSources {
         n_events: usize,
     },
+}
+
+/// Why a file could not be read at run time (`?data=` or a picked file).
+/// Too large is [`ProblemKind::FileTooLarge`], with the limit.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FetchFailure {
+    /// No answer at all: offline, server down, request blocked.
+    Network,
+    /// An answer that stopped before its end (the connection was cut).
+    CutOff,
+    /// HTTP 404 or 410: no such file on the site.
+    NotFound,
+    /// Another HTTP error status.
+    Status(u16),
+    /// The answer came from another site (a redirection).
+    OtherSite,
+    /// The server says it is a web page, a script, a style sheet, an
+    /// image, a sound, a video or a font (its `Content-Type`), not data.
+    NotData { content_type: String },
+    /// A file on the computer the browser could not read (moved, deleted,
+    /// no permission).
+    Unreadable,
 }
 
 /// Why a `?data=` value is refused.
@@ -408,16 +431,21 @@ impl Problem {
                     format!("The data file \"{value}\" is refused: {en_why}. Only files on the same site, given by a relative path, are read."),
                 )
             }
-            ProblemKind::FetchFailed { path, status } => match status {
-                Some(status) => (
-                    format!("Le fichier de données «\u{202f}{path}\u{202f}» n’a pas pu être chargé (réponse HTTP {status})."),
-                    format!("The data file \"{path}\" could not be loaded (HTTP status {status})."),
-                ),
-                None => (
-                    format!("Le fichier de données «\u{202f}{path}\u{202f}» n’a pas pu être chargé (réseau indisponible ou requête bloquée)."),
-                    format!("The data file \"{path}\" could not be loaded (network down or request blocked)."),
-                ),
-            },
+            ProblemKind::FetchFailed { path, failure } => {
+                let (fr_why, en_why) = match failure {
+                    FetchFailure::Network => ("le réseau ne répond pas ou la requête a été bloquée".to_string(), "the network does not answer or the request was blocked".to_string()),
+                    FetchFailure::CutOff => ("la connexion a été coupée avant la fin du fichier".to_string(), "the connection was cut before the end of the file".to_string()),
+                    FetchFailure::NotFound => ("il n’existe pas sur ce site (réponse HTTP 404)".to_string(), "it does not exist on this site (HTTP status 404)".to_string()),
+                    FetchFailure::Status(status) => (format!("le serveur a répondu par une erreur (réponse HTTP {status})"), format!("the server answered with an error (HTTP status {status})")),
+                    FetchFailure::OtherSite => ("la réponse vient d’un autre site (redirection)".to_string(), "the answer comes from another site (a redirection)".to_string()),
+                    FetchFailure::NotData { content_type } => (format!("le serveur le présente comme une page ou une ressource web ({content_type}), pas comme des données"), format!("the server presents it as a web page or resource ({content_type}), not as data")),
+                    FetchFailure::Unreadable => ("le navigateur n’a pas pu le lire (fichier déplacé, supprimé ou protégé)".to_string(), "the browser could not read it (file moved, deleted or protected)".to_string()),
+                };
+                (
+                    format!("Le fichier de données «\u{202f}{path}\u{202f}» n’a pas pu être lu\u{a0}: {fr_why}."),
+                    format!("The data file \"{path}\" could not be read: {en_why}."),
+                )
+            }
             ProblemKind::NotMapped { feature, value } => {
                 let shown = if value.is_empty() { String::new() } else { format!(" «\u{202f}{value}\u{202f}»") };
                 let shown_en = if value.is_empty() { String::new() } else { format!(" \"{value}\"") };
@@ -601,10 +629,32 @@ impl Problem {
                 "Placez le fichier à côté de la page et écrivez par exemple\u{202f}?data=data/ma-chronologie.json.",
                 "Put the file beside the page and write e.g. ?data=data/my-timeline.json.",
             ),
-            ProblemKind::FetchFailed { .. } => (
-                "Vérifiez l’orthographe du chemin et que le fichier est bien publié avec la page.",
-                "Check the path’s spelling and that the file is published with the page.",
-            ),
+            ProblemKind::FetchFailed { failure, .. } => match failure {
+                FetchFailure::Network => (
+                    "Vérifiez la connexion, puis rechargez la page.",
+                    "Check the connection, then reload the page.",
+                ),
+                FetchFailure::CutOff => (
+                    "Rechargez la page\u{202f}; si cela se répète, le serveur envoie peut-être le fichier trop lentement.",
+                    "Reload the page; if it happens again, the server may be sending the file too slowly.",
+                ),
+                FetchFailure::NotFound | FetchFailure::Status(_) => (
+                    "Vérifiez l’orthographe du chemin et que le fichier est bien publié avec la page.",
+                    "Check the path’s spelling and that the file is published with the page.",
+                ),
+                FetchFailure::OtherSite => (
+                    "Publiez le fichier sur le même site que la page, à une adresse sans redirection.",
+                    "Publish the file on the same site as the page, at an address with no redirection.",
+                ),
+                FetchFailure::NotData { .. } => (
+                    "Donnez le chemin d’un fichier .json ou .csv, pas celui d’une page.",
+                    "Give the path of a .json or .csv file, not of a page.",
+                ),
+                FetchFailure::Unreadable => (
+                    "Choisissez le fichier de nouveau, depuis un dossier de l’ordinateur.",
+                    "Pick the file again, from a folder of the computer.",
+                ),
+            },
             ProblemKind::NotMapped { .. } => (
                 "Rien à faire si ce détail peut manquer\u{202f}; sinon, reportez-le dans le texte de l’événement.",
                 "Nothing to do if this detail can go; otherwise move it into the event’s text.",

@@ -100,6 +100,9 @@ impl Site {
         let mut parts = request_line.split_whitespace();
         let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
 
+        if let Some(answered) = hostile_answer(&mut stream, target) {
+            return answered;
+        }
         let (status, content_type, body) = match method {
             "GET" | "HEAD" if target.split('?').next() == Some(VIEWPORT_HOST_PATH) => (
                 "200 OK",
@@ -153,6 +156,49 @@ impl Site {
         }
         file.is_file().then_some(file)
     }
+}
+
+/// A file cut off half-way: its `Content-Length` announces twice what is sent before the
+/// connection closes (tests/e2e_hostile.rs).
+pub const CUT_OFF_PATH: &str = "/__e2e/cut-off.json";
+/// A valid dataset sent slowly: [`SLOW_PIECES`] pieces [`SLOW_PAUSE`] apart.
+pub const SLOW_PATH: &str = "/__e2e/slow.json";
+pub const SLOW_PIECES: usize = 10;
+pub const SLOW_PAUSE: Duration = Duration::from_millis(300);
+/// The dataset [`SLOW_PATH`] sends (2 events).
+const SLOW_DATASET: &str = r#"{"title": {"fr": "Lent", "en": "Slow"}, "description": {"fr": "", "en": ""},
+ "documents": [{"file": "doc.txt", "title": "doc"}], "tracks": [{"id": "t", "label": {"fr": "t", "en": "t"}}],
+ "actors": [], "figures": [], "events": [
+ {"id": "a", "date": "2025-01-01", "title": {"fr": "Premier", "en": "First"}, "summary": {"fr": "", "en": ""}, "track": "t", "sources": [{"seed": "doc.txt", "quote": "q"}]},
+ {"id": "b", "date": "2025-02-01", "title": {"fr": "Second", "en": "Second"}, "summary": {"fr": "", "en": ""}, "track": "t", "sources": [{"seed": "doc.txt", "quote": "q"}]}]}"#;
+
+/// The hostile answers of [`CUT_OFF_PATH`] and [`SLOW_PATH`]; `None` for any other target.
+fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>> {
+    let path = target.split('?').next().unwrap_or_default();
+    let body = SLOW_DATASET.as_bytes();
+    let head = |length: usize| {
+        format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {length}\r\n\
+             Cache-Control: no-store\r\nConnection: close\r\n\r\n"
+        )
+    };
+    let answer = |stream: &mut TcpStream| -> io::Result<()> {
+        if path == CUT_OFF_PATH {
+            stream.write_all(head(body.len() * 2).as_bytes())?;
+            stream.write_all(&body[..body.len() / 2])?;
+            stream.flush()?;
+            // Closing with bytes still announced: the browser sees the body cut off.
+            return stream.shutdown(std::net::Shutdown::Both);
+        }
+        stream.write_all(head(body.len()).as_bytes())?;
+        for piece in body.chunks(body.len().div_ceil(SLOW_PIECES)) {
+            std::thread::sleep(SLOW_PAUSE);
+            stream.write_all(piece)?;
+            stream.flush()?;
+        }
+        Ok(())
+    };
+    (path == CUT_OFF_PATH || path == SLOW_PATH).then(|| answer(stream))
 }
 
 fn not_found() -> (&'static str, &'static str, Vec<u8>) {
@@ -270,6 +316,20 @@ mod tests {
             let (status, _, _) = get(&server, missing);
             assert_eq!(status, "HTTP/1.1 404 Not Found", "{missing}");
         }
+        drop(server);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn the_cut_off_file_announces_more_than_it_sends() {
+        let root = std::env::temp_dir().join(format!("ai-race-cut-test-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let server = StaticServer::start(&root, Vec::new()).unwrap();
+        let (status, headers, body) = get(&server, CUT_OFF_PATH);
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        let announced: usize = header(&headers, "content-length").unwrap().parse().unwrap();
+        assert_eq!(announced, SLOW_DATASET.len() * 2);
+        assert_eq!(body, &SLOW_DATASET.as_bytes()[..SLOW_DATASET.len() / 2]);
         drop(server);
         std::fs::remove_dir_all(root).unwrap();
     }

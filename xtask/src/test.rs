@@ -311,7 +311,14 @@ fn size_report(context: &Context) -> Result<()> {
 }
 
 /// The end-to-end test files: each runs once per engine.
-const END_TO_END_TESTS: &[&str] = &["e2e", "e2e_access", "e2e_article", "e2e_dates", "e2e_xss"];
+const END_TO_END_TESTS: &[&str] = &[
+    "e2e",
+    "e2e_access",
+    "e2e_article",
+    "e2e_dates",
+    "e2e_xss",
+    "e2e_hostile",
+];
 
 /// The journeys, axe-core and the layout checks against the release build, in one engine
 /// (`E2E_BROWSER`); `wrapper` runs cargo inside another program (`xvfb-run` for WebKit).
