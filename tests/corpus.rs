@@ -66,6 +66,23 @@ fn check(name: &str, bytes: &[u8], (place, matches): Expectation, n_events: usiz
 fn corpus() -> Vec<(&'static str, Expectation, usize)> {
     vec![
         // Unreadable JSON.
+        // Found by cargo xtask fuzz: a long key of accented letters
+        // panicked when its path was shortened.
+        (
+            "long-accented-key.json",
+            (
+                "xxééééééééééééééééééééééééééééé… 1:91",
+                |k| {
+                    matches!(
+                        k,
+                        ProblemKind::Syntax {
+                            syntax: Syntax::ValueExpected
+                        }
+                    )
+                },
+            ),
+            0,
+        ),
         (
             "truncated.json",
             ("events 28:2", |k| {

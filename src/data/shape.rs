@@ -174,14 +174,17 @@ fn shorten_path(path: String) -> String {
     if path.len() <= MAX_PATH_BYTES {
         return path;
     }
-    let cut = path[..=MAX_PATH_BYTES]
-        .rfind(['[', '.'])
-        .filter(|&cut| cut > 0)
-        .unwrap_or(MAX_PATH_BYTES);
-    let cut = (0..=cut)
+    // A key may hold any text: cut on a character, then at a segment if
+    // there is one (found by `cargo xtask fuzz`: a key of accented
+    // letters panicked here).
+    let end = (0..=MAX_PATH_BYTES + 1)
         .rev()
         .find(|&i| path.is_char_boundary(i))
         .unwrap_or(0);
+    let cut = path[..end]
+        .rfind(['[', '.'])
+        .filter(|&cut| cut > 0)
+        .unwrap_or(end);
     format!("{}…", &path[..cut])
 }
 
@@ -587,6 +590,15 @@ mod tests {
                 expected: Expected::Object
             }
         );
+    }
+
+    #[test]
+    fn long_paths_are_cut_on_a_character_and_at_a_segment() {
+        // Byte 61 is inside an "é".
+        let key = format!("xx{}", "é".repeat(40));
+        assert_eq!(shorten_path(key), format!("xx{}…", "é".repeat(29)));
+        let deep = format!("events{}", "[0]".repeat(30));
+        assert_eq!(shorten_path(deep), format!("events{}…", "[0]".repeat(18)));
     }
 
     #[test]
