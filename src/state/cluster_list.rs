@@ -8,7 +8,7 @@
 use std::ops::Range;
 
 use super::ViewState;
-use crate::scale::MARKER_PX;
+use crate::scale::{zoom_level, MARKER_PX};
 
 /// Events per page of a cluster's list.
 pub const PAGE_SIZE: usize = 50;
@@ -24,21 +24,31 @@ pub enum ClusterAction {
 
 impl ViewState {
     /// What a click on the cluster of `members` (event indices in date
-    /// order) does on a timeline `width_px` wide: zoom when the closest
-    /// view onto it puts its first and last events at least a marker
-    /// apart, list otherwise.
+    /// order) does on a timeline `width_px` wide. It zooms when the
+    /// closest view onto it sets every one of its events apart (each its
+    /// own marker, so one more click opens any of them), or when it is
+    /// too big for one page of a list and zooming separates it at least
+    /// in part (thousands of events are explored by zooming). Otherwise it
+    /// lists them: zooming would leave some merged, which is how clusters
+    /// became dead ends (issue 13).
     pub fn cluster_action(&self, members: &[usize], width_px: f64) -> ClusterAction {
-        let positions = (
-            members.first().and_then(|&idx| self.event_pos(idx)),
-            members.last().and_then(|&idx| self.event_pos(idx)),
-        );
-        let (Some(first), Some(last)) = positions else {
+        let positions: Vec<f64> = members
+            .iter()
+            .filter_map(|&idx| self.event_pos(idx))
+            .collect();
+        let (Some(&first), Some(&last)) = (positions.first(), positions.last()) else {
             return ClusterAction::List;
         };
         let mut zoomed = self.clone();
         zoomed.zoom_to(first, last);
-        let px = (last - first) * width_px / zoomed.view.span();
-        if px >= MARKER_PX && zoomed.view != self.view {
+        if zoomed.view == self.view {
+            return ClusterAction::List;
+        }
+        // Markers are grouped at the zoom level at or below the view's.
+        let px_per_day = zoom_level(width_px / zoomed.view.span());
+        let apart = |a: f64, b: f64| (b - a) * px_per_day >= MARKER_PX;
+        let all_apart = positions.windows(2).all(|pair| apart(pair[0], pair[1]));
+        if all_apart || (positions.len() > PAGE_SIZE && apart(first, last)) {
             ClusterAction::Zoom
         } else {
             ClusterAction::List
@@ -131,6 +141,51 @@ mod tests {
         let mut zoomed = state.clone();
         zoomed.zoom_to(zoomed.event_pos(0).unwrap(), zoomed.event_pos(1).unwrap());
         assert_eq!(zoomed.cluster_action(&pair, 100.0), ClusterAction::List);
+    }
+
+    /// Events on one track at these days (day numbers from 2025-03-01).
+    fn state_with_days(days: &[i64]) -> ViewState {
+        let events: Vec<String> = days
+            .iter()
+            .enumerate()
+            .map(|(i, day)| {
+                let date = crate::data::Date::from_day(
+                    crate::data::Date::parse("2025-03-01").unwrap().start_day() + day,
+                );
+                format!(
+                    r#"{{"id": "e{i}", "date": "{}", "track": "t", "title": {{"fr": "T", "en": "T"}}, "summary": {{"fr": "S", "en": "S"}}}}"#,
+                    date.iso()
+                )
+            })
+            .collect();
+        let json = format!(
+            r#"{{"tracks": [{{"id": "t", "label": {{"fr": "Piste", "en": "Track"}}}}], "events": [{}]}}"#,
+            events.join(",")
+        );
+        let (dataset, problems) = data::parse(&json);
+        assert_eq!(dataset.events.len(), days.len(), "{problems:?}");
+        ViewState::new(&dataset, Lang::Fr)
+    }
+
+    #[test]
+    fn a_cluster_zooming_would_only_partly_separate_lists_unless_it_is_big() {
+        // A week apart, two of them on one day, and a year later.
+        let state = state_with_days(&[0, 7, 7, 400]);
+        assert_eq!(
+            state.cluster_action(&[0, 1, 2], 1280.0),
+            ClusterAction::List
+        );
+        assert_eq!(state.cluster_action(&[0, 1], 1280.0), ClusterAction::Zoom);
+        // Sixty events over two months, three a day on some days: too many
+        // for a page, and zooming separates them in part.
+        let days: Vec<i64> = (0..60).map(|i| i * 2 / 3).chain([400]).collect();
+        let state = state_with_days(&days);
+        let members: Vec<usize> = (0..60).collect();
+        assert_eq!(state.cluster_action(&members, 1280.0), ClusterAction::Zoom);
+        assert_eq!(
+            state.cluster_action(&members[..40], 1280.0),
+            ClusterAction::List
+        );
     }
 
     #[test]

@@ -11,8 +11,6 @@
 //!
 //! Architecture Invariant: no `leptos`, no `web_sys`; host-tested.
 
-use std::collections::HashMap;
-
 use crate::data::{Dataset, Text};
 
 /// Where the reader is: the intro, or an event (a step or not).
@@ -50,32 +48,40 @@ pub struct Story {
     steps: Vec<usize>,
     /// Whether the dataset names its steps (else every event, by date).
     named: bool,
-    /// The position of each step's event in `steps`.
-    position: HashMap<usize, usize>,
+    /// Per event, its position in `steps` (a list, not a hash map: no
+    /// hashing code in the page's first wasm module).
+    position: Vec<Option<usize>>,
 }
 
 impl Story {
     pub fn new(dataset: &Dataset) -> Story {
-        let ids: HashMap<&str, usize> = dataset
-            .events
-            .iter()
-            .enumerate()
-            .map(|(idx, event)| (event.id.as_str(), idx))
-            .collect();
+        let n_events = dataset.events.len();
         let mut steps = Vec::new();
-        let mut position = HashMap::new();
-        for id in dataset.story.iter().flat_map(|story| &story.steps) {
-            if let Some(&idx) = ids.get(id.as_str()) {
-                if let std::collections::hash_map::Entry::Vacant(entry) = position.entry(idx) {
-                    entry.insert(steps.len());
+        let mut position = vec![None; n_events];
+        if let Some(story) = &dataset.story {
+            // Ids in file order, sorted once, looked up by binary search.
+            let mut ids: Vec<(&str, usize)> = dataset
+                .events
+                .iter()
+                .enumerate()
+                .map(|(idx, event)| (event.id.as_str(), idx))
+                .collect();
+            ids.sort_unstable();
+            for id in &story.steps {
+                let Ok(found) = ids.binary_search_by(|(other, _)| (*other).cmp(id.as_str())) else {
+                    continue;
+                };
+                let idx = ids[found].1;
+                if position[idx].is_none() {
+                    position[idx] = Some(steps.len());
                     steps.push(idx);
                 }
             }
         }
         let named = !steps.is_empty();
         if !named {
-            steps = (0..dataset.events.len()).collect();
-            position = steps.iter().map(|&idx| (idx, idx)).collect();
+            steps = (0..n_events).collect();
+            position = (0..n_events).map(Some).collect();
         }
         let pick = |own: Option<&Text>, fallback: &Text| match own {
             Some(text) if !text.fr.trim().is_empty() || !text.en.trim().is_empty() => text.clone(),
@@ -117,15 +123,19 @@ impl Story {
 
     /// The 1-based number of the step an event is, when it is one.
     pub fn number(&self, event_idx: usize) -> Option<usize> {
-        self.position.get(&event_idx).map(|pos| pos + 1)
+        self.position_of(event_idx).map(|pos| pos + 1)
+    }
+
+    fn position_of(&self, event_idx: usize) -> Option<usize> {
+        self.position.get(event_idx).copied().flatten()
     }
 
     /// The step after `at`; `None` at the last step.
     pub fn next(&self, at: StoryStep) -> Option<StoryStep> {
         let next = match at {
             StoryStep::Intro => self.steps.first().copied(),
-            StoryStep::Event(idx) => match self.position.get(&idx) {
-                Some(&pos) => self.steps.get(pos + 1).copied(),
+            StoryStep::Event(idx) => match self.position_of(idx) {
+                Some(pos) => self.steps.get(pos + 1).copied(),
                 // Not a step: the first step dated after it (events are
                 // sorted by date, so by index).
                 None => self.steps.iter().copied().filter(|&s| s > idx).min(),
@@ -140,8 +150,8 @@ impl Story {
         match at {
             StoryStep::Intro => None,
             StoryStep::Event(idx) => {
-                let previous = match self.position.get(&idx) {
-                    Some(&pos) => pos.checked_sub(1).map(|pos| self.steps[pos]),
+                let previous = match self.position_of(idx) {
+                    Some(pos) => pos.checked_sub(1).map(|pos| self.steps[pos]),
                     None => self.steps.iter().copied().filter(|&s| s < idx).max(),
                 };
                 Some(previous.map_or(StoryStep::Intro, StoryStep::Event))
