@@ -17,8 +17,8 @@ use support::audit::{horizontal_overflow, overlapping_timeline_text};
 use support::dom::{marker, wait_for_detail_title, MARKER, TIMELINE};
 use support::viewport::{leave_frame, screenshot_dir, screenshot_frame, show_in_frame};
 use support::{
-    active_attr, attr, journey, normalize_space, press, wait_ready, wait_until, Engine, Key,
-    Locator, TestResult,
+    active_attr, attr, journey, normalize_space, press, text_of, wait_ready, wait_until, Engine,
+    Key, Locator, TestResult,
 };
 
 /// A fixture of `www/fixtures/`, parsed as the app parses it.
@@ -238,6 +238,154 @@ async fn the_keyboard_walks_from_the_big_bang_to_james_webb_and_zoom_goes_down_t
             .click()
             .await?;
         assert_eq!(view_days(&client).await?, (fit_start, fit_end));
+        Ok(())
+    })
+    .await
+}
+
+/// The "Get the data" link of the page at `url`: displayed, its `href` and `download`, and the
+/// text the browser fetches from it.
+async fn get_the_data(client: &fantoccini::Client) -> TestResult<(String, String, String)> {
+    let link = "[data-testid=get-the-data-link]";
+    let element = wait_until("the Get the data link", || async {
+        Ok(client
+            .find(Locator::Css(link))
+            .await
+            .map_err(|err| err.to_string()))
+    })
+    .await?;
+    if !element.is_displayed().await? {
+        return Err("the Get the data link is not displayed".into());
+    }
+    let href = attr(client, link, "href").await?.unwrap_or_default();
+    let download = attr(client, link, "download").await?.unwrap_or_default();
+    let body = fetched(client, link).await?;
+    Ok((href, download, body))
+}
+
+/// The text the browser gets from the `href` of the element matching `css`.
+async fn fetched(client: &fantoccini::Client, css: &str) -> TestResult<String> {
+    let body = client
+        .execute_async(
+            "const done = arguments[arguments.length - 1];
+             fetch(document.querySelector(arguments[0]).href)
+                 .then((r) => r.ok ? r.text() : 'HTTP ' + r.status)
+                 .then(done, (e) => done('failed: ' + e));",
+            vec![serde_json::json!(css)],
+        )
+        .await?;
+    Ok(body.as_str().unwrap_or_default().to_string())
+}
+
+async fn no_axe_violations(client: &fantoccini::Client, what: &str) -> TestResult {
+    let violations = support::audit::axe_violations(client).await?;
+    if !violations.is_empty() {
+        return Err(format!("{what}: axe-core finds\n{}", violations.join("\n")).into());
+    }
+    Ok(())
+}
+
+/// "Get the data" (issue 18, point 5): under the story of the page and of the embed, the link
+/// downloads the file shown — the published JSON, or the `?data=` file — and the browser gets
+/// exactly that file (with its sources); axe-core finds nothing. The data tools link to the
+/// spreadsheet template, which the browser gets as shipped. Screenshots of the link at 375 and
+/// 1280 px in both languages go to the screenshot directory.
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and a browser: run `cargo xtask test`"]
+async fn get_the_data_links_to_the_file_shown_in_the_page_and_the_embed() -> TestResult {
+    let root = env!("CARGO_MANIFEST_DIR");
+    let read = |path: &str| std::fs::read_to_string(format!("{root}/{path}"));
+    let published = read("www/data/ai-race-2025.json")?;
+    let antiquity = read("www/fixtures/antiquity.json")?;
+    let template = read("www/data/template.csv")?;
+    let dir = screenshot_dir();
+    let engine = Engine::current().name();
+    journey(|client, site| async move {
+        client.set_window_size(1280, 900).await?;
+        for (query, href, body) in [
+            ("/", "data/ai-race-2025.json", &published),
+            ("/?embed=1", "data/ai-race-2025.json", &published),
+            (
+                "/?data=fixtures/antiquity.json",
+                "fixtures/antiquity.json",
+                &antiquity,
+            ),
+            (
+                "/?data=fixtures/antiquity.json&embed=1",
+                "fixtures/antiquity.json",
+                &antiquity,
+            ),
+        ] {
+            client.goto(&site.url(query)).await?;
+            wait_ready(&client).await?;
+            let (found_href, download, found_body) = get_the_data(&client).await?;
+            assert_eq!(found_href, href, "{query}");
+            assert_eq!(download, href.rsplit('/').next().unwrap(), "{query}");
+            assert!(
+                found_body == *body,
+                "{query}: the link fetches another file"
+            );
+            let text = text_of(&client, "[data-testid=get-the-data]").await?;
+            assert!(
+                text.as_deref()
+                    .unwrap_or_default()
+                    .contains("Obtenir les données"),
+                "{query}: {text:?}"
+            );
+            no_axe_violations(&client, query).await?;
+        }
+        // The published data holds its sources: every event cites one.
+        let raw: serde_json::Value = serde_json::from_str(&published)?;
+        let events = raw["events"].as_array().ok_or("no events")?;
+        assert!(events
+            .iter()
+            .all(|e| !e["sources"].as_array().unwrap().is_empty()));
+
+        // The template link of the data tools (shown once the page is idle).
+        client.goto(&site.url("/?lang=en")).await?;
+        wait_ready(&client).await?;
+        let link = "[data-testid=data-template]";
+        wait_until("the template link", || async {
+            Ok(client
+                .find(Locator::Css(link))
+                .await
+                .map_err(|err| err.to_string()))
+        })
+        .await?;
+        assert_eq!(
+            attr(&client, link, "href").await?.as_deref(),
+            Some("data/template.csv")
+        );
+        assert!(
+            fetched(&client, link).await? == template,
+            "the template link fetches another file"
+        );
+        let text = text_of(&client, "[data-testid=get-the-data]").await?;
+        assert!(
+            text.as_deref().unwrap_or_default().contains("Get the data"),
+            "{text:?}"
+        );
+        no_axe_violations(&client, "/?lang=en with the data tools").await?;
+
+        if engine == "chromium" {
+            let scroll = "document.querySelector('[data-testid=get-the-data]')
+                              .scrollIntoView({ block: 'center' });";
+            for lang in [Lang::Fr, Lang::En] {
+                let url = site.url(&format!("/?lang={}", lang.code()));
+                show_in_frame(&client, &url, 375, 760).await?;
+                get_the_data(&client).await?;
+                client.execute(scroll, vec![]).await?;
+                let path = dir.join(format!("get-the-data-{}-375.png", lang.code()));
+                screenshot_frame(&client, &path).await?;
+                leave_frame(&client).await?;
+                client.set_window_size(1280, 900).await?;
+                client.goto(&url).await?;
+                wait_ready(&client).await?;
+                client.execute(scroll, vec![]).await?;
+                let path = dir.join(format!("get-the-data-{}-1280.png", lang.code()));
+                support::viewport::screenshot_window(&client, &path).await?;
+            }
+        }
         Ok(())
     })
     .await

@@ -14,6 +14,7 @@ use super::detail_panel::DetailPanel;
 use super::embed_dialog::EmbedDialog;
 use super::error_panel::error_panel;
 use super::funding_section::FundingSection;
+use super::get_the_data::GetTheData;
 use super::lang_switch::LangSwitch;
 use super::print_version::PrintVersion;
 use super::theme_switch::ThemeSwitch;
@@ -200,6 +201,7 @@ fn Story(
                     <Show when=move || charts_shown.get()>
                         {Suspend::new(async { chunk!(funding_section()) })}
                     </Show>
+                    <GetTheData />
                 </div>
             </Show>
         </main>

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::context::{AppContext, DataControl};
+use crate::state::get_the_data::TEMPLATE_HREF;
 use crate::state::shown::DataOrigin;
 
 /// The tools, below the fold: a wasm chunk of their own (`#[lazy]`), shown
@@ -63,6 +64,12 @@ pub fn DataTools() -> impl IntoView {
                 on:change=on_change
             />
             <p id="data-file-help" class="muted">{move || strings().data_file_help}</p>
+            <p class="data-template">
+                <a href=TEMPLATE_HREF download="template.csv" data-testid="data-template" aria-describedby="data-template-help">
+                    {move || strings().data_template_link}
+                </a>
+            </p>
+            <p id="data-template-help" class="muted">{move || strings().data_template_help}</p>
             {(!is_published).then(|| view! {
                 <button type="button" data-testid="data-published" on:click=move |_| control.show_published()>
                     {move || strings().data_back_to_published}

@@ -33,6 +33,7 @@ mod embed_dialog;
 mod error_panel;
 mod export_buttons;
 mod funding_section;
+mod get_the_data;
 pub mod intl;
 mod key_figures;
 mod lang_switch;

@@ -5,7 +5,7 @@
 use std::borrow::Cow;
 
 use super::problem::{Problem, ProblemKind};
-use super::{parse, timelinejs, Dataset, RawDataset};
+use super::{parse, template, timelinejs, Dataset, RawDataset};
 
 /// The largest file the app agrees to read: room for 100,000 events with
 /// French and English texts and sources (about 65 MB, `cargo xtask
@@ -19,6 +19,8 @@ pub enum Format {
     Dataset,
     TimelineJsJson,
     TimelineJsCsv,
+    /// Our own spreadsheet template (`www/data/template.csv`).
+    Template,
 }
 
 /// A file, read: what shows, what is wrong, and what it was.
@@ -40,6 +42,7 @@ pub fn detect_format(text: &str) -> Option<Format> {
     match trimmed.chars().next() {
         Some('{') if timelinejs::looks_like_json(trimmed) => Some(Format::TimelineJsJson),
         Some('{' | '[') => Some(Format::Dataset),
+        Some(_) if template::looks_like_template(text) => Some(Format::Template),
         Some(_) if timelinejs::looks_like_csv(text) => Some(Format::TimelineJsCsv),
         _ => None,
     }
@@ -89,6 +92,7 @@ pub fn load_text(text: &str) -> Loaded {
         Some(Format::TimelineJsCsv) => {
             from_import(timelinejs::from_csv(text), Format::TimelineJsCsv)
         }
+        Some(Format::Template) => from_import(template::from_csv(text), Format::Template),
         None => {
             let mut problem = Problem::error("", ProblemKind::UnknownFormat);
             (problem.line, problem.column) = (Some(1), Some(1));
@@ -154,6 +158,9 @@ mod tests {
             "Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text\n",
             Some(Format::TimelineJsCsv),
         );
+        check("type,id,date,title_fr\n", Some(Format::Template));
+        check("\u{feff}\"type\",\"id\"\r\n", Some(Format::Template));
+        check("id,type\n", None);
         check("[1, 2]", Some(Format::Dataset));
         check("hello, world", None);
         check("<html>", None);

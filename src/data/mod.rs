@@ -15,6 +15,7 @@ pub mod rich_text;
 pub mod schema;
 pub mod shape;
 pub mod snapshot;
+pub mod template;
 pub mod timelinejs;
 pub mod typography;
 mod validate;
@@ -26,7 +27,8 @@ pub use model::{
     Qualifier, RawDataset, SourceRef, Story, StoryIntro, Text, Track, Unit,
 };
 pub use problem::{
-    DatePart, FetchFailure, PathRefusal, Problem, ProblemKind, RefKind, Severity, Unmapped,
+    CellExpect, DatePart, FetchFailure, PathRefusal, Problem, ProblemKind, RefKind, Severity,
+    Unmapped,
 };
 pub use shape::{Expected, Found, Shape, Syntax};
 

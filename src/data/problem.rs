@@ -169,6 +169,38 @@ pub enum ProblemKind {
     ImportHasNoSources {
         n_events: usize,
     },
+
+    // Our spreadsheet template (issue 18, `template.rs`).
+    /// A template sheet without the columns it needs.
+    TemplateMissingColumns {
+        columns: String,
+    },
+    /// A `type` cell that is none of the template's row types.
+    TemplateRowType {
+        value: String,
+    },
+    /// A cell that does not hold what its column expects.
+    TemplateBadCell {
+        value: String,
+        expected: CellExpect,
+    },
+    /// A source row that names neither a figure nor an event.
+    TemplateSourceWithoutParent,
+}
+
+/// What a template cell must hold.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CellExpect {
+    /// Something: the cell is required.
+    Filled,
+    /// A number (`2.5`, `2,5`, `500 000`).
+    Number,
+    /// A whole number.
+    WholeNumber,
+    /// true/false (or oui/non, yes/no).
+    YesNo,
+    /// One of these codes.
+    OneOf(&'static [&'static str]),
 }
 
 /// Why a file could not be read at run time (`?data=` or a picked file).
@@ -412,8 +444,8 @@ impl Problem {
                 format!("The file is not saved as UTF-8 (first unreadable byte at offset {byte_offset}); accented letters will show wrongly."),
             ),
             ProblemKind::UnknownFormat => (
-                "Format inconnu\u{a0}: ce n’est ni le JSON de cette chronologie, ni un JSON TimelineJS, ni un CSV du modèle TimelineJS.".to_string(),
-                "Unknown format: this is neither this timeline’s JSON, nor TimelineJS JSON, nor a CSV of the TimelineJS template.".to_string(),
+                "Format inconnu\u{a0}: ce n’est ni le JSON de cette chronologie, ni un JSON TimelineJS, ni un CSV du modèle TimelineJS, ni un CSV de notre modèle de tableur.".to_string(),
+                "Unknown format: this is neither this timeline’s JSON, nor TimelineJS JSON, nor a CSV of the TimelineJS template, nor a CSV of our spreadsheet template.".to_string(),
             ),
             ProblemKind::FileTooLarge { n_bytes, max_bytes } => (
                 format!("Le fichier fait {} Mo\u{202f}; la limite est de {} Mo.", n_bytes / 1_000_000, max_bytes / 1_000_000),
@@ -516,6 +548,31 @@ impl Problem {
             ProblemKind::ImportHasNoSources { n_events } => (
                 format!("Les fichiers TimelineJS ne citent pas de sources\u{a0}: les {n_events} événements importés n’en ont aucune."),
                 format!("TimelineJS files cite no sources: none of the {n_events} imported events has one."),
+            ),
+            ProblemKind::TemplateMissingColumns { columns } => (
+                format!("Il manque au tableau les colonnes du modèle\u{a0}: {columns}."),
+                format!("The sheet lacks these columns of the template: {columns}."),
+            ),
+            ProblemKind::TemplateRowType { value } => (
+                format!("Type de ligne inconnu «\u{202f}{value}\u{202f}»\u{202f}; la ligne est ignorée."),
+                format!("Unknown row type \"{value}\"; the row is ignored."),
+            ),
+            ProblemKind::TemplateBadCell { value, expected } => {
+                let (fr_expected, en_expected) = match expected {
+                    CellExpect::Filled => ("cette cellule est obligatoire".to_string(), "this cell is required".to_string()),
+                    CellExpect::Number => ("un nombre est attendu".to_string(), "a number is expected".to_string()),
+                    CellExpect::WholeNumber => ("un nombre entier est attendu".to_string(), "a whole number is expected".to_string()),
+                    CellExpect::YesNo => ("«\u{202f}true\u{202f}» ou «\u{202f}false\u{202f}» (oui ou non) est attendu".to_string(), "\"true\" or \"false\" (yes or no) is expected".to_string()),
+                    CellExpect::OneOf(codes) => (format!("une de ces valeurs est attendue\u{a0}: {}", codes.join(", ")), format!("one of these values is expected: {}", codes.join(", "))),
+                };
+                (
+                    format!("La cellule «\u{202f}{value}\u{202f}» ne convient pas\u{a0}: {fr_expected}. La ligne est ignorée."),
+                    format!("The cell \"{value}\" does not fit: {en_expected}. The row is ignored."),
+                )
+            }
+            ProblemKind::TemplateSourceWithoutParent => (
+                "Cette source ne nomme ni chiffre («\u{202f}figure\u{202f}») ni événement («\u{202f}event\u{202f}»)\u{202f}; elle est ignorée.".to_string(),
+                "This source names neither a figure (\"figure\") nor an event (\"event\"); it is ignored.".to_string(),
             ),
         };
         Text { fr, en }
@@ -690,6 +747,22 @@ impl Problem {
             ProblemKind::ImportHasNoSources { .. } => (
                 "Ajoutez à chaque événement une source («\u{202f}sources\u{202f}») dans le fichier converti, puis lancez cargo xtask validate.",
                 "Add a source (\"sources\") to each event in the converted file, then run cargo xtask validate.",
+            ),
+            ProblemKind::TemplateMissingColumns { .. } => (
+                "Partez du modèle (www/data/template.csv)\u{a0}: sa première ligne nomme les colonnes, «\u{202f}type\u{202f}» en premier.",
+                "Start from the template (www/data/template.csv): its first row names the columns, \"type\" first.",
+            ),
+            ProblemKind::TemplateRowType { .. } => (
+                "La colonne «\u{202f}type\u{202f}» dit ce qu’est la ligne\u{a0}: dataset, story, step, document, track, initiative, actor, event, figure ou source.",
+                "The \"type\" column says what the row is: dataset, story, step, document, track, initiative, actor, event, figure or source.",
+            ),
+            ProblemKind::TemplateBadCell { .. } => (
+                "Comparez la cellule à la ligne d’exemple du modèle (www/data/template.csv) et à docs/UPDATING.md.",
+                "Compare the cell with the template’s example row (www/data/template.csv) and with docs/UPDATING.md.",
+            ),
+            ProblemKind::TemplateSourceWithoutParent => (
+                "Écrivez dans la colonne «\u{202f}event\u{202f}» l’identifiant de l’événement qu’elle source (ou dans «\u{202f}figure\u{202f}» celui du chiffre).",
+                "Write in the \"event\" column the id of the event it sources (or in \"figure\" the id of the figure).",
             ),
         };
         Text {

@@ -223,4 +223,9 @@ pub const STRINGS: Strings = Strings {
     static_figure_col: "Figure",
     static_what_col: "What it measures",
     static_event_col: "Event",
+
+    get_the_data: "Get the data",
+    get_the_data_note: "(JSON, with the sources)",
+    data_template_link: "Download the spreadsheet template (CSV)",
+    data_template_help: "One row per event, figure or source, in French and English; save it as CSV (UTF-8) and drop it here.",
 };

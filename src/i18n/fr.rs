@@ -224,4 +224,9 @@ pub const STRINGS: Strings = Strings {
     static_figure_col: "Chiffre",
     static_what_col: "Ce qu’il mesure",
     static_event_col: "Événement",
+
+    get_the_data: "Obtenir les données",
+    get_the_data_note: "(JSON, avec les sources)",
+    data_template_link: "Télécharger le modèle de tableur (CSV)",
+    data_template_help: "Une ligne par événement, chiffre ou source, en français et en anglais\u{a0}; enregistrez-le en CSV (UTF-8) et déposez-le ici.",
 };

@@ -349,6 +349,15 @@ pub struct Strings {
     pub static_figure_col: &'static str,
     pub static_what_col: &'static str,
     pub static_event_col: &'static str,
+
+    // Get the data and the spreadsheet template (issue 18)
+    /// The link under the story to the dataset shown ("Get the data").
+    pub get_the_data: &'static str,
+    /// After the link: what the file is.
+    pub get_the_data_note: &'static str,
+    /// The data tools' link to the spreadsheet template.
+    pub data_template_link: &'static str,
+    pub data_template_help: &'static str,
 }
 
 #[cfg(test)]

@@ -10,6 +10,7 @@
 pub mod cluster_list;
 pub mod embed;
 pub mod gesture;
+pub mod get_the_data;
 pub mod shown;
 pub mod story;
 pub mod url;

@@ -1,6 +1,7 @@
 //! `cargo xtask import FILE -o OUT.json [--lang fr|en]`: converts a
 //! TimelineJS timeline (its JSON, or the CSV of its Google Sheets
-//! template) into this timeline's format, and prints everything that could
+//! template), or a sheet of our own spreadsheet template, into this
+//! timeline's format, and prints everything that could
 //! not be mapped (eras, end dates, times of day, backgrounds...) with its
 //! place in FILE. The written file then goes through `cargo xtask validate`
 //! like any other.
@@ -37,8 +38,13 @@ pub fn import(args: &[String]) -> Result<()> {
         serde_json::to_string_pretty(&raw).map_err(|err| format!("cannot write JSON: {err}"))?;
     json.push('\n');
     std::fs::write(&out, json).map_err(|err| format!("cannot write {out}: {err}"))?;
+    let next = if loaded.format == Some(Format::Template) {
+        "Check it with"
+    } else {
+        "Translate the texts, add the sources, then run"
+    };
     println!(
-        "\nwrote {out}: {} event(s), {} track(s). Translate the texts, add the sources, then run `cargo xtask validate {out}`.",
+        "\nwrote {out}: {} event(s), {} track(s). {next} `cargo xtask validate {out}`.",
         raw.events.len(),
         raw.tracks.len()
     );

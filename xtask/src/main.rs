@@ -25,6 +25,7 @@ mod single_file;
 mod size;
 mod split;
 mod static_html;
+mod template;
 mod test;
 mod validate;
 
@@ -57,8 +58,10 @@ commands:
                      print every problem of a data file (ours, TimelineJS JSON or CSV) with its
                      line:column, message and hint; fails on errors
   import FILE -o OUT.json [--lang fr|en]
-                     convert a TimelineJS JSON or CSV timeline into this timeline's format,
-                     reporting what cannot be mapped
+                     convert a TimelineJS JSON or CSV timeline, or a sheet of our spreadsheet
+                     template (CSV), into this timeline's format, reporting what cannot be mapped
+  template [FILE.json -o OUT.csv]
+                     write the spreadsheet template www/data/template.csv, or FILE as a sheet of it
   check-timelines DIR
                      import every TimelineJS JSON and CSV file under DIR and compare the events
                      each holds with those shown (`test` does it on Knight Lab's npm examples)
@@ -90,6 +93,7 @@ fn main() -> ExitCode {
         Some("single-file") => single_file::single_file(&args[1..]),
         Some("validate") => validate::validate(&args[1..]),
         Some("import") => import::import(&args[1..]),
+        Some("template") => template::template(&args[1..]),
         Some("check-timelines") => real_timelines::check_command(&args[1..]),
         Some("schema") if args.len() == 1 => schema::schema(),
         Some("static-html") => static_html::static_html(&args[1..]),

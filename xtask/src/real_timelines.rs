@@ -203,7 +203,7 @@ fn count_in_file(bytes: &[u8]) -> Option<InFile> {
                 years,
             })
         }
-        Format::Dataset => None,
+        Format::Dataset | Format::Template => None,
     }
 }
 

@@ -31,8 +31,11 @@ pub const INTERACTIVE_BUDGET_BROTLI: u64 = 210 * 1024;
 /// Everything the published page can load: the above, the icon and every wasm chunk (the
 /// funding charts, the data tools, the embed dialog…), loaded when idle or on first use.
 /// 447,466 B when last lowered, with 2 KB left for the components landing beside it;
-/// 454,054 B with the copy desk's corrections (issue 14), the same 2 KB left.
-pub const TOTAL_BUDGET_BROTLI: u64 = 446 * 1024;
+/// 454,054 B with the copy desk's corrections (issue 14), the same 2 KB left; about 13.8 KB
+/// more with the spreadsheet template reader in the data-loading chunk (about 10 KB, loaded only
+/// when a reader opens a file) and the "Get the data" chunk (2.4 KB) of issue 18 (461,263 B
+/// measured before the corrections).
+pub const TOTAL_BUDGET_BROTLI: u64 = 458 * 1024;
 
 /// `cargo xtask size [DIR]`: the budget report of a build already made (default: `dist/`).
 pub fn size(args: &[String]) -> Result<()> {

@@ -87,6 +87,7 @@ pub fn report(file: &str, loaded: &Loaded, lang: Lang) -> String {
         Some(Format::Dataset) => "dataset JSON",
         Some(Format::TimelineJsJson) => "TimelineJS JSON",
         Some(Format::TimelineJsCsv) => "TimelineJS CSV",
+        Some(Format::Template) => "spreadsheet template CSV",
         None => "unknown format",
     };
     out.push_str(&format!(
