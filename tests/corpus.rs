@@ -620,6 +620,21 @@ fn corpus() -> Vec<(&'static str, Expectation, usize)> {
             1,
         ),
         // TimelineJS CSV.
+        // Found by cargo xtask fuzz (CI's campaign, a timeout): 800 rows
+        // of one date took a second, their ids quadratic.
+        (
+            "csv-800-same-day-rows.csv",
+            ("rows[801] 801:1", |k| {
+                matches!(
+                    k,
+                    ProblemKind::NotMapped {
+                        feature: Unmapped::UntitledSlide,
+                        value,
+                    } if value == "2025"
+                )
+            }),
+            800,
+        ),
         (
             "csv-missing-headline.csv",
             (

@@ -10,8 +10,11 @@
 //! Each input goes through load → validate → timeline layout at three widths and after view
 //! changes → chart models and layouts → CSV and JSON exports → presentation of every event,
 //! figure and problem → the static HTML version. The checks: no panic (libFuzzer reports it),
-//! no input slower than a second (libFuzzer's `-timeout=1`), and the heap it holds at its peak
-//! stays within [`MEMORY_FACTOR`] times its size plus [`MEMORY_FLOOR_BYTES`] ([`CountingAlloc`]).
+//! no input taking more than [`MAX_CPU_SECONDS`] of this thread's CPU time (measured here, so
+//! that a loaded machine does not make it fail; libFuzzer's `-timeout` backs it up on wall-clock
+//! time for an input that never returns), and the heap it holds at its peak stays within
+//! [`MEMORY_FACTOR`] times its size, plus [`MEMORY_PER_RECORD`] per record and
+//! [`MEMORY_FLOOR_BYTES`] ([`CountingAlloc`], [`memory_allowed`]).
 
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -38,6 +41,43 @@ pub const MEMORY_FACTOR: usize = 20;
 /// grows with the input: past about 13 KB of input, the 20× term is the larger one. For scale,
 /// the bundled dataset (103,178 bytes) holds 747,618 bytes at its peak, 7.2 times its size.
 pub const MEMORY_FLOOR_BYTES: usize = 256 * 1024;
+
+/// What each record of a file (a line, a JSON object: what can become an event, a figure or a
+/// problem) may hold at the peak on top of its bytes. An event costs about 6.5 KB at the peak
+/// of its import however short its line (`2025` alone: a date, two titles, an id, a warning,
+/// the row's cells and their JSON object, the event built from it), so a file of 5-byte rows
+/// holds 1,300 times its size and 20 times its bytes alone cannot hold for it (the 800 rows of
+/// `tests/corpus/csv-800-same-day-rows.csv`, 4,019 bytes, hold 5.2 MB). What this check catches
+/// is memory that grows faster than the file: per byte past 20, or per record past 8 KB.
+pub const MEMORY_PER_RECORD: usize = 8 * 1024;
+
+/// An input's records: its line breaks and its `{` (at least one).
+pub fn records(file: &[u8]) -> usize {
+    1 + file
+        .iter()
+        .filter(|&&byte| matches!(byte, b'\n' | b'\r' | b'{'))
+        .count()
+}
+
+/// The heap a file may hold at its peak.
+pub fn memory_allowed(file: &[u8]) -> usize {
+    MEMORY_FACTOR * file.len() + MEMORY_PER_RECORD * records(file) + MEMORY_FLOOR_BYTES
+}
+
+/// The CPU time one input may take (issue 17: no input slower than a second).
+pub const MAX_CPU_SECONDS: f64 = 1.0;
+
+/// This thread's CPU time, in seconds: what the input cost, whatever else the machine runs.
+pub fn thread_cpu_seconds() -> f64 {
+    let mut now = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: `now` is a valid timespec to write to; the clock id is a constant of the platform.
+    let status = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut now) };
+    assert_eq!(status, 0, "clock_gettime(CLOCK_THREAD_CPUTIME_ID) failed");
+    now.tv_sec as f64 + now.tv_nsec as f64 * 1e-9
+}
 
 /// The system allocator, counting the bytes held now and the most held since the last
 /// [`reset_peak`].
@@ -133,16 +173,25 @@ pub fn file_bytes(input: &[u8]) -> Vec<u8> {
 /// One fuzzer execution: the file the input stands for, through the whole path, and the memory
 /// check. Panics on a finding (libFuzzer then saves the input).
 pub fn run(input: &[u8]) {
+    let started = thread_cpu_seconds();
     let file = file_bytes(input);
     let before = reset_peak();
     exercise(&file);
     let held = peak().saturating_sub(before);
-    let allowed = MEMORY_FACTOR * file.len() + MEMORY_FLOOR_BYTES;
+    let cpu_seconds = thread_cpu_seconds() - started;
+    assert!(
+        cpu_seconds <= MAX_CPU_SECONDS,
+        "a {}-byte file took {cpu_seconds:.2} s of CPU, more than {MAX_CPU_SECONDS} s",
+        file.len()
+    );
+    let allowed = memory_allowed(&file);
     assert!(
         held <= allowed,
-        "a {}-byte file held {held} bytes of heap at its peak, more than {MEMORY_FACTOR} × its \
-         size + {MEMORY_FLOOR_BYTES} = {allowed}",
-        file.len()
+        "a {}-byte file of {} records held {held} bytes of heap at its peak, more than \
+         {MEMORY_FACTOR} × its size + {MEMORY_PER_RECORD} × its records + {MEMORY_FLOOR_BYTES} \
+         = {allowed}",
+        file.len(),
+        records(&file)
     );
 }
 
@@ -888,6 +937,36 @@ mod tests {
             file.len()
         );
         assert!(held <= MEMORY_FACTOR * file.len());
+    }
+
+    /// The file of 800 one-date rows (a fuzzing finding) holds less than its allowance, and
+    /// far more than 20 times its bytes: what the per-record term is for.
+    #[test]
+    fn many_short_records_hold_less_than_their_allowance() {
+        let _turn = measuring();
+        let file = std::fs::read("../tests/corpus/csv-800-same-day-rows.csv").unwrap();
+        assert_eq!(records(&file), 802);
+        let before = reset_peak();
+        exercise(&file);
+        let held = peak() - before;
+        println!("{} bytes, {held} bytes at the peak", file.len());
+        assert!(held > MEMORY_FACTOR * file.len() + MEMORY_FLOOR_BYTES);
+        assert!(held <= memory_allowed(&file));
+    }
+
+    /// An input's CPU time is measured, not the machine's clock.
+    #[test]
+    fn cpu_time_counts_work_not_sleep() {
+        let started = thread_cpu_seconds();
+        std::thread::sleep(std::time::Duration::from_millis(200));
+        let slept = thread_cpu_seconds() - started;
+        let mut x = 0u64;
+        let busy_from = thread_cpu_seconds();
+        while thread_cpu_seconds() - busy_from < 0.05 {
+            x = std::hint::black_box(x.wrapping_add(1));
+        }
+        assert!(slept < 0.05, "{slept} s of CPU while sleeping");
+        assert!(thread_cpu_seconds() - busy_from >= 0.05 && x > 0);
     }
 
     /// The raw modes give the bytes as they are.

@@ -68,7 +68,7 @@ commands:
   schema             write www/data/ai-race-2025.schema.json from the model types
   gen-data [N...]    write synthetic datasets of N events to bench/data/ (default: 200 1000
                      10000 100000); the same N always gives the same file
-  fuzz [--runs N | --seconds S]
+  fuzz [--runs N | --seconds S] [--seed N] [--timeout S]
                      coverage-guided fuzzing (libFuzzer, fuzz/) of load → validate → layout →
                      charts → exports → presentation, seeded from tests/corpus (default: 60 s)
   bench [--sizes N,N] [--reps R] [--timeout-s S] [--lighthouse-runs N] [--lighthouse-only]
@@ -85,7 +85,7 @@ fn main() -> ExitCode {
             gen_data::parse_sizes(&args[1..]).and_then(|sizes| gen_data::gen_data(&sizes))
         }
         Some("fuzz") => {
-            fuzz::parse_budget(&args[1..]).and_then(|budget| fuzz::fuzz(budget).map(drop))
+            fuzz::parse_campaign(&args[1..]).and_then(|campaign| fuzz::fuzz(&campaign).map(drop))
         }
         Some("bench") => {
             bench::parse_options(&args[1..]).and_then(|options| bench::bench(&options))
