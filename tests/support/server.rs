@@ -165,6 +165,9 @@ pub const CUT_OFF_PATH: &str = "/__e2e/cut-off.json";
 pub const SLOW_PATH: &str = "/__e2e/slow.json";
 pub const SLOW_PIECES: usize = 10;
 pub const SLOW_PAUSE: Duration = Duration::from_millis(300);
+/// A request the server hangs up on without a word (no status, no header): to the browser,
+/// a network failure.
+pub const HANG_UP_PATH: &str = "/__e2e/hang-up.json";
 /// The dataset [`SLOW_PATH`] sends (2 events).
 const SLOW_DATASET: &str = r#"{"title": {"fr": "Lent", "en": "Slow"}, "description": {"fr": "", "en": ""},
  "documents": [{"file": "doc.txt", "title": "doc"}], "tracks": [{"id": "t", "label": {"fr": "t", "en": "t"}}],
@@ -172,7 +175,8 @@ const SLOW_DATASET: &str = r#"{"title": {"fr": "Lent", "en": "Slow"}, "descripti
  {"id": "a", "date": "2025-01-01", "title": {"fr": "Premier", "en": "First"}, "summary": {"fr": "", "en": ""}, "track": "t", "sources": [{"seed": "doc.txt", "quote": "q"}]},
  {"id": "b", "date": "2025-02-01", "title": {"fr": "Second", "en": "Second"}, "summary": {"fr": "", "en": ""}, "track": "t", "sources": [{"seed": "doc.txt", "quote": "q"}]}]}"#;
 
-/// The hostile answers of [`CUT_OFF_PATH`] and [`SLOW_PATH`]; `None` for any other target.
+/// The hostile answers of [`CUT_OFF_PATH`], [`SLOW_PATH`] and [`HANG_UP_PATH`]; `None` for
+/// any other target.
 fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>> {
     let path = target.split('?').next().unwrap_or_default();
     let body = SLOW_DATASET.as_bytes();
@@ -183,6 +187,9 @@ fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>
         )
     };
     let answer = |stream: &mut TcpStream| -> io::Result<()> {
+        if path == HANG_UP_PATH {
+            return stream.shutdown(std::net::Shutdown::Both);
+        }
         if path == CUT_OFF_PATH {
             stream.write_all(head(body.len() * 2).as_bytes())?;
             stream.write_all(&body[..body.len() / 2])?;
@@ -198,7 +205,9 @@ fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>
         }
         Ok(())
     };
-    (path == CUT_OFF_PATH || path == SLOW_PATH).then(|| answer(stream))
+    [CUT_OFF_PATH, SLOW_PATH, HANG_UP_PATH]
+        .contains(&path)
+        .then(|| answer(stream))
 }
 
 fn not_found() -> (&'static str, &'static str, Vec<u8>) {
@@ -330,6 +339,25 @@ mod tests {
         let announced: usize = header(&headers, "content-length").unwrap().parse().unwrap();
         assert_eq!(announced, SLOW_DATASET.len() * 2);
         assert_eq!(body, &SLOW_DATASET.as_bytes()[..SLOW_DATASET.len() / 2]);
+        drop(server);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn the_hang_up_path_gets_no_answer_at_all() {
+        let root = std::env::temp_dir().join(format!("ai-race-hang-test-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let server = StaticServer::start(&root, Vec::new()).unwrap();
+        let address = server.url("").trim_start_matches("http://").to_string();
+        let mut stream = TcpStream::connect(address).unwrap();
+        write!(stream, "GET {HANG_UP_PATH} HTTP/1.1\r\nHost: test\r\n\r\n").unwrap();
+        let mut response = Vec::new();
+        stream.read_to_end(&mut response).unwrap();
+        assert!(
+            response.is_empty(),
+            "{:?}",
+            String::from_utf8_lossy(&response)
+        );
         drop(server);
         std::fs::remove_dir_all(root).unwrap();
     }
