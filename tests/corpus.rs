@@ -897,3 +897,40 @@ fn shape_and_syntax_messages_are_ours_not_serdes() {
         .en
         .contains("\"euros\" is not one of the words allowed here (\"usd\", \"gigawatts\""));
 }
+
+/// Found by cargo xtask fuzz (25 s of CPU for a 996-byte file): one figure
+/// of 1.5e308 USD, a valid number, made the commitments chart's log axis
+/// end at infinity and its ticks loop two billion times. The file is
+/// `figure-huge-number.json` with that value: valid, so not in the
+/// malformed corpus.
+#[test]
+fn a_figure_near_the_largest_number_lays_out_with_few_finite_ticks() {
+    use ai_race::charts::{
+        AmountMode, CommitmentsLayout, CommitmentsModel, CommitmentsOptions, ScaleKind,
+    };
+    use ai_race::i18n::{Lang, PlainFormatter};
+
+    let malformed = std::fs::read_to_string(corpus_dir().join("figure-huge-number.json")).unwrap();
+    let text = malformed.replace("\"value\": 1e400", "\"value\": 1.5e308");
+    assert_ne!(text, malformed);
+    let loaded = data::load(text.as_bytes());
+    assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+    assert_eq!(loaded.dataset.figures[0].value, 1.5e308);
+    let model = CommitmentsModel::new(&loaded.dataset);
+    for (scale, mode, width) in [
+        (ScaleKind::Log, AmountMode::Total, 375.0),
+        (ScaleKind::Log, AmountMode::Total, 1280.0),
+        (ScaleKind::Linear, AmountMode::Total, 1280.0),
+        (ScaleKind::Log, AmountMode::PerYear, 1280.0),
+    ] {
+        let options = CommitmentsOptions { mode, scale };
+        let fmt = PlainFormatter(Lang::En);
+        let layout = CommitmentsLayout::new(&loaded.dataset, &model, options, width, &fmt);
+        assert!(
+            !layout.ticks.is_empty() && layout.ticks.len() <= 20,
+            "{scale:?} {width}: {} ticks",
+            layout.ticks.len()
+        );
+        assert!(layout.ticks.iter().all(|tick| tick.pos.is_finite()));
+    }
+}
