@@ -265,3 +265,100 @@ fn an_undated_article_never_gives_its_date_as_a_publication_date() {
         }
     }
 }
+
+/// The qualifier a quote's words put before a number ("au moins 500
+/// milliards" → at least), and that number in the figure's own unit
+/// ("500 milliards" → 500e9, "1,3 gigawatt" → 1.3, "750 000" → 750000).
+fn qualified_numbers(quote: &str) -> Vec<(data::Qualifier, f64)> {
+    use data::Qualifier;
+    const WORDS: [(&str, Qualifier); 7] = [
+        ("au moins ", Qualifier::AtLeast),
+        ("pouvant atteindre ", Qualifier::UpTo),
+        ("jusqu’à ", Qualifier::UpTo),
+        ("jusqu'à ", Qualifier::UpTo),
+        ("près de ", Qualifier::About),
+        ("environ ", Qualifier::About),
+        ("moins de ", Qualifier::LessThan),
+    ];
+    let mut found = Vec::new();
+    for (word, qualifier) in WORDS {
+        for (at, _) in quote.match_indices(word) {
+            // "au moins de" is not "moins de": the longer word wins.
+            if word == "moins de " && quote[..at].ends_with("au ") {
+                continue;
+            }
+            let rest = &quote[at + word.len()..];
+            let digits: String = rest
+                .chars()
+                .take_while(|c| {
+                    c.is_ascii_digit() || matches!(c, ' ' | ',' | '\u{a0}' | '\u{202f}')
+                })
+                .collect();
+            let number: String = digits
+                .trim_end()
+                .chars()
+                .filter(|c| !c.is_whitespace() && *c != '\u{202f}')
+                .map(|c| if c == ',' { '.' } else { c })
+                .collect();
+            let Ok(mut value) = number.parse::<f64>() else {
+                continue;
+            };
+            let after = rest[digits.len()..].trim_start();
+            if after.starts_with("milliard") {
+                value *= 1e9;
+            } else if after.starts_with("million") {
+                value *= 1e6;
+            }
+            found.push((qualifier, value));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_figure_says_at_least_up_to_or_about_when_its_quote_does() {
+    let dataset = bundled();
+    let mut checked = 0;
+    for figure in &dataset.figures {
+        for source in &figure.sources {
+            let Some(quote) = &source.quote else { continue };
+            for (qualifier, value) in qualified_numbers(quote) {
+                if (value - figure.value).abs() > figure.value.abs() * 1e-9 {
+                    continue; // the words qualify another number of the quote
+                }
+                checked += 1;
+                assert_eq!(
+                    figure.qualifier, qualifier,
+                    "figure {}: its quote says {quote:?}",
+                    figure.id
+                );
+            }
+        }
+    }
+    // Stargate's "au moins", AWS's "pouvant atteindre" (twice), the
+    // gigawatts' "près de", the homes' "environ", Amazon's "jusqu'à",
+    // the challenges' "au moins".
+    assert!(checked >= 7, "{checked} qualified quotes checked");
+}
+
+#[test]
+fn the_quote_reader_finds_the_qualified_number() {
+    use data::Qualifier;
+    assert_eq!(
+        qualified_numbers("injecter « au moins 500 milliards de dollars »"),
+        [(Qualifier::AtLeast, 500e9)]
+    );
+    assert_eq!(
+        qualified_numbers("alimenter environ 750 000 foyers"),
+        [(Qualifier::About, 750_000.0)]
+    );
+    assert_eq!(
+        qualified_numbers("près de 1,3 gigawatt, 60 jours"),
+        [(Qualifier::About, 1.3)]
+    );
+    assert_eq!(
+        qualified_numbers("bien moins de 10 milliards"),
+        [(Qualifier::LessThan, 10e9)]
+    );
+    assert!(qualified_numbers("60 jours pour identifier 20 défis").is_empty());
+}

@@ -158,6 +158,30 @@ impl CommitmentsModel {
         (!values.is_empty()).then_some((min, max))
     }
 
+    /// The qualifier to write before `value`, an end of the range of the
+    /// amounts (in total): the one that leaves the range open outwards
+    /// ("moins de" at the low end, "au moins" at the high end), else
+    /// "environ", else none, among the amounts of that value.
+    pub fn extreme_qualifier(&self, value: f64, high: bool) -> Qualifier {
+        let qualifiers: Vec<Qualifier> = self
+            .bars
+            .iter()
+            .filter(|b| b.amount_usd == value)
+            .map(|b| b.qualifier)
+            .collect();
+        let outwards = |q: &Qualifier| match q {
+            Qualifier::AtLeast => high,
+            Qualifier::LessThan | Qualifier::UpTo => !high,
+            Qualifier::Exact | Qualifier::About => false,
+        };
+        qualifiers
+            .iter()
+            .copied()
+            .find(outwards)
+            .or_else(|| qualifiers.iter().copied().find(|q| *q == Qualifier::About))
+            .unwrap_or(Qualifier::Exact)
+    }
+
     /// The group's announced (or planned) amount a smaller part of it is
     /// measured against, in `mode`.
     fn reference(&self, group: &CommitmentGroup, mode: AmountMode) -> Option<f64> {
@@ -304,11 +328,7 @@ impl CommitmentsLayout {
             .into_iter()
             .map(|value| {
                 let pos = scale.to_px(value);
-                let text = if value == 0.0 {
-                    "0".to_string()
-                } else {
-                    fmt.amount(value)
-                };
+                let text = present::axis_amount(value, fmt);
                 let half = estimate_text_px(&text, TICK_FONT_PX, false) / 2.0;
                 let align = if pos - half < 0.0 {
                     Align::Left
@@ -390,7 +410,7 @@ impl CommitmentsLayout {
                         place_value(&texts, &rect, width)
                     }
                     _ => {
-                        let text = fill(strings.chart_no_period, fmt.amount(bar.amount_usd));
+                        let text = present::no_period_amount(bar.amount_usd, bar.qualifier, fmt);
                         let label = Label::new(
                             truncate_to(&text, LABEL_FONT_PX, false, plot_x.1 - plot_x.0 - 6.0),
                             baseline_x + 6.0,
@@ -505,7 +525,7 @@ fn value_texts(
                 FigureKind::FirstTranche | FigureKind::ClaimedSecured
             ) && reference > value =>
         {
-            let share = fmt.percent(value / reference * 100.0);
+            let share = present::share_of(value, reference, fmt);
             vec![
                 format!(
                     "{amount} · {}",
@@ -679,7 +699,10 @@ pub fn summary(
     };
     let count = model.bars.len().to_string();
     let n_groups = model.groups.len().to_string();
-    let (min_text, max_text) = (fmt.amount(min), fmt.amount(max));
+    let (min_text, max_text) = (
+        present::amount(min, model.extreme_qualifier(min, false), fmt),
+        present::amount(max, model.extreme_qualifier(max, true), fmt),
+    );
     let mut sentences = vec![fill_named(
         strings.chart_commitments_summary,
         &[
@@ -704,10 +727,10 @@ pub fn summary(
             })
             .take(MAX_SUMMARY_PARTS)
             .map(|b| {
-                let share = fmt.percent(b.amount_usd / announced.amount_usd * 100.0);
+                let share = present::share_of(b.amount_usd, announced.amount_usd, fmt);
                 format!(
                     "{} {} ({share})",
-                    fmt.amount(b.amount_usd),
+                    present::amount(b.amount_usd, b.qualifier, fmt),
                     row_label(dataset, b, fmt)
                 )
             })
@@ -716,7 +739,7 @@ pub fn summary(
             continue;
         }
         let name = present::initiative_label(dataset, group.initiative_idx, lang);
-        let total = fmt.amount(announced.amount_usd);
+        let total = present::amount(announced.amount_usd, announced.qualifier, fmt);
         let parts = parts.join(", ");
         sentences.push(fill_named(
             strings.chart_commitments_gap,
@@ -962,6 +985,15 @@ mod tests {
                 .all(|r| r.value.text.contains("period not given")),
             "{:?}",
             unknown[0].value
+        );
+        let aws = layout
+            .rows
+            .iter()
+            .find(|r| dataset.figures[model.bars[r.bar_idx].figure_idx].id == "aws-government-50bn")
+            .unwrap();
+        assert_eq!(
+            aws.value.text, "up to $50bn in total, period not given",
+            "the ceiling stays a ceiling"
         );
     }
 

@@ -170,6 +170,11 @@ impl CumulativeModel {
         present::total_bound(self.steps.iter().map(|s| s.qualifier))
     }
 
+    /// What the running total after step `step_idx` is.
+    pub fn bound_at(&self, step_idx: usize) -> TotalBound {
+        present::total_bound(self.steps.iter().take(step_idx + 1).map(|s| s.qualifier))
+    }
+
     /// Each left-out amount's reasons in words, in [`Self::left_out`]'s
     /// order.
     pub fn reason_texts(&self, dataset: &Dataset, fmt: &dyn Formatter) -> Vec<Vec<String>> {
@@ -187,8 +192,8 @@ impl CumulativeModel {
     /// The rows of the table and the exports: the added amounts with the
     /// running total, then the others with `reasons` ([`Self::reason_texts`]).
     pub fn rows<'a>(&self, dataset: &'a Dataset, reasons: &'a [Vec<String>]) -> Vec<Row<'a>> {
-        let added = self.steps.iter().map(|step| Row {
-            running_total_usd: Some(step.total_usd),
+        let added = self.steps.iter().enumerate().map(|(i, step)| Row {
+            running_total: Some((step.total_usd, self.bound_at(i))),
             left_out: Some(&[]),
             ..Row::new(dataset, step.figure_idx)
         });
@@ -276,13 +281,7 @@ impl CumulativeLayout {
         let y_values = probe.ticks(max_ticks_for(plot_h, 52.0));
         let y_texts: Vec<String> = y_values
             .iter()
-            .map(|&v| {
-                if v == 0.0 {
-                    "0".to_string()
-                } else {
-                    fmt.amount(v)
-                }
-            })
+            .map(|&v| present::axis_amount(v, fmt))
             .collect();
         let left = y_texts
             .iter()
@@ -435,7 +434,7 @@ impl CumulativeLayout {
                 let step = &model.steps[point.step_idx];
                 let extra = vec![(
                     strings.chart_tt_running_total.to_string(),
-                    fmt.amount(step.total_usd),
+                    present::running_total(step.total_usd, model.bound_at(point.step_idx), fmt),
                 )];
                 let square = Rect::new(point.x, point.y, point.x, point.y).inflate(HIT_HALF_PX);
                 Mark {
@@ -740,16 +739,11 @@ pub fn summary_parts(dataset: &Dataset, model: &CumulativeModel, fmt: &dyn Forma
                 dataset
                     .events
                     .get(event_idx)
-                    .map(|e| fmt.date(&e.date))
+                    .map(|e| present::inline_date(&e.date, e.date_kind, fmt))
                     .unwrap_or_default()
             };
             let bound = model.bound();
-            let total = match bound {
-                TotalBound::Qualified(qualifier) => {
-                    present::amount(model.total_usd(), qualifier, fmt)
-                }
-                TotalBound::Mixed => fmt.amount(model.total_usd()),
-            };
+            let total = present::total_amount(model.total_usd(), bound, fmt);
             let added: Vec<String> = model
                 .steps
                 .iter()
@@ -952,7 +946,7 @@ mod tests {
         check(
             Lang::En,
             &[
-                "$550bn of distinct commitments announced as such (January 21, 2025 – November 24, 2025): Stargate (at least $500bn) and AWS for government (up to $50bn).",
+                "$550bn of distinct commitments announced as such (January 21, 2025 – November 24, 2025, date of the undated article’s main event): Stargate (at least $500bn) and AWS for government (up to $50bn).",
                 "This sum mixes minimums (“at least”) and maximums (“up to”): it is neither a floor nor a ceiling.",
                 "Not added: Stargate: $100bn to be deployed first — first tranche of Stargate, part of its announcement.",
                 "Secured per Musk (less than $10bn) — claimed as secured, by Elon Musk.",
@@ -965,7 +959,7 @@ mod tests {
         check(
             Lang::Fr,
             &[
-                "550\u{a0}Md$ d’engagements distincts, annoncés comme tels (21\u{a0}janvier 2025 – 24\u{a0}novembre 2025)\u{a0}: Stargate (au moins 500\u{a0}Md$) et AWS pour l’État (jusqu’à 50\u{a0}Md$).",
+                "550\u{a0}Md$ d’engagements distincts, annoncés comme tels (21\u{a0}janvier 2025 – 24\u{a0}novembre 2025, date du fait principal de l’article, non daté)\u{a0}: Stargate (au moins 500\u{a0}Md$) et AWS pour l’État (jusqu’à 50\u{a0}Md$).",
                 "Ne sont pas additionnés\u{a0}: Stargate\u{202f}: 100\u{a0}Md$ à déployer d’abord — première tranche de Stargate, une part de son annonce.",
                 "Partenariat (600\u{a0}Md$) — formulation de l’article\u{202f}; mis en doute\u{a0}: deux annonces confondues.",
                 "Amazon en 2025 (jusqu’à 125\u{a0}Md$) — recoupe «\u{202f}AWS\u{202f}» (jusqu’à 50\u{a0}Md$).",
@@ -1018,7 +1012,14 @@ mod tests {
             .position(|h| h == "Running total")
             .unwrap();
         assert_eq!(table.rows[0].cells[added], "yes");
-        assert_eq!(table.rows[1].cells[total], "$550bn");
+        assert_eq!(
+            table.rows[0].cells[total], "at least $500bn",
+            "Stargate alone: a floor"
+        );
+        assert_eq!(
+            table.rows[1].cells[total], "$550bn (minimums and maximums mixed)",
+            "a floor plus a ceiling: neither"
+        );
         assert_eq!(
             table.rows[7].cells[added], "overlaps “AWS” (up to $50bn)",
             "the reasons, worded"

@@ -18,8 +18,10 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::browser;
+use super::intl::IntlFormatter;
 use crate::data::{self, Dataset, Problem};
-use crate::i18n::{fill, format_date, Lang};
+use crate::i18n::{fill, Lang};
+use crate::present;
 use crate::state::shown::{DataOrigin, LoadTicket, Shown};
 use crate::state::ViewState;
 
@@ -122,7 +124,7 @@ impl AppContext {
                 format!(
                     "{}, {}",
                     lang.pick(&event.title),
-                    format_date(&event.date, lang)
+                    present::short_date(&event.date, event.date_kind, &IntlFormatter::new(lang))
                 ),
             ),
             None => strings.announce_closed.to_string(),

@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use super::context::AppContext;
 use crate::data::{Date, Precision};
-use crate::i18n::{fill, format_date, format_tick};
+use crate::i18n::{fill, format_tick, PlainFormatter};
 use crate::input::Key;
 use crate::scale::{
     cluster_span, estimate_label_px, held_zoom_level, label_width_px, layout_items, marker_left_px,
@@ -537,7 +537,7 @@ fn marker_button(
                     aria-controls="detail"
                     aria-label=move || {
                         let lang = lang.get();
-                        format!("{}, {}, {}", lang.pick(&aria_title), crate::present::dated(&format_date(&date, lang), date_kind, lang), lang.pick(&track_label))
+                        format!("{}, {}, {}", lang.pick(&aria_title), crate::present::short_date(&date, date_kind, &PlainFormatter(lang)), lang.pick(&track_label))
                     }
                     style:left=left
                     style:top=top

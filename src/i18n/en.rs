@@ -169,6 +169,7 @@ pub const STRINGS: Strings = Strings {
     chart_cumulative_summary: "{total} of distinct commitments announced as such ({first} – {last}): {added}.",
     chart_cumulative_rule: "Only amounts announced, or spending planned, that a named actor commits to are added, if they do not overlap another amount, are not questioned and are not only the article’s wording. It is a sum of announcements, not of money spent.",
     chart_cumulative_sum_mixed: "Sum: {total} (minimums and maximums mixed)",
+    total_mixed: "{n} (minimums and maximums mixed)",
     chart_cumulative_mixed_note: "This sum mixes minimums (“at least”) and maximums (“up to”): it is neither a floor nor a ceiling.",
     chart_cumulative_left_out: "Not added:",
     chart_cumulative_none: "No total: no amount is a distinct commitment, announced as such and made by a named actor.",

@@ -170,6 +170,7 @@ pub const STRINGS: Strings = Strings {
     chart_cumulative_summary: "{total} d’engagements distincts, annoncés comme tels ({first} – {last})\u{a0}: {added}.",
     chart_cumulative_rule: "Ne sont additionnés que les montants annoncés, ou les dépenses prévues, qu’un acteur nommé s’engage à apporter, qui ne recoupent pas un autre montant, ne sont pas mis en doute et ne sont pas la seule formulation de l’article. C’est une somme d’annonces, pas de dépenses réalisées.",
     chart_cumulative_sum_mixed: "Somme\u{a0}: {total} (minimums et maximums mêlés)",
+    total_mixed: "{n} (minimums et maximums mêlés)",
     chart_cumulative_mixed_note: "Cette somme mêle des minimums («\u{202f}au moins\u{202f}») et des maximums («\u{202f}jusqu’à\u{202f}»)\u{a0}: ce n’est ni un plancher ni un plafond.",
     chart_cumulative_left_out: "Ne sont pas additionnés\u{a0}:",
     chart_cumulative_none: "Aucun total\u{a0}: aucun montant n’est un engagement distinct, annoncé comme tel et pris par un acteur nommé.",

@@ -276,6 +276,9 @@ pub struct Strings {
     pub chart_cumulative_rule: &'static str,
     /// The label of a sum of minimums and maximums. Placeholder: {total}.
     pub chart_cumulative_sum_mixed: &'static str,
+    /// A running total of minimums and maximums, on its own (a tooltip
+    /// row, a table cell). Placeholder: {n}.
+    pub total_mixed: &'static str,
     /// Why such a sum is neither a floor nor a ceiling.
     pub chart_cumulative_mixed_note: &'static str,
     /// Before the amounts not added, each with its reasons.

@@ -9,6 +9,7 @@ use serde_json::{json, Value};
 use super::date::date_line;
 use super::figure::{figure_lines, kind_label, qualifier_word, FigureLines};
 use super::source::{citation, Citation};
+use super::totals::{running_total, TotalBound};
 use crate::data::{Dataset, Figure, SourceRef};
 use crate::i18n::{Formatter, Lang};
 
@@ -69,8 +70,9 @@ pub enum Column {
 pub struct Row<'a> {
     pub dataset: &'a Dataset,
     pub figure_idx: usize,
-    /// The running total after this figure (cumulative chart).
-    pub running_total_usd: Option<f64>,
+    /// The running total after this figure and what it is (cumulative
+    /// chart).
+    pub running_total: Option<(f64, TotalBound)>,
     /// Why the cumulative chart does not add it (empty: it is added);
     /// `None` outside that chart.
     pub left_out: Option<&'a [String]>,
@@ -81,7 +83,7 @@ impl<'a> Row<'a> {
         Row {
             dataset,
             figure_idx,
-            running_total_usd: None,
+            running_total: None,
             left_out: None,
         }
     }
@@ -192,8 +194,8 @@ impl Column {
             Column::Notes => lines().notes_text(),
             Column::Precisions => lines().precisions(lang),
             Column::RunningTotal => row
-                .running_total_usd
-                .map(|total| fmt.amount(total))
+                .running_total
+                .map(|(total, bound)| running_total(total, bound, fmt))
                 .unwrap_or_default(),
             Column::Added => added_text(row.left_out, lang),
             Column::Sources => figure
@@ -243,7 +245,7 @@ impl Column {
             Column::StatedBy => names(&figure.stated_by),
             Column::CommittedBy => names(&figure.committed_by),
             Column::Notes => json!(figure_lines(dataset, row.figure_idx, fmt).notes),
-            Column::RunningTotal => json!(row.running_total_usd),
+            Column::RunningTotal => json!(row.running_total.map(|(total, _)| total)),
             Column::Added => match row.left_out {
                 Some([]) => json!(true),
                 Some(reasons) => json!({"added": false, "why_not": reasons}),

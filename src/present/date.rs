@@ -2,7 +2,7 @@
 //! what kind of date it is.
 
 use super::text::{quote, sentences};
-use crate::data::{Dataset, DateKind, Event};
+use crate::data::{Dataset, Date, DateKind, Event};
 use crate::i18n::{fill, Formatter, Lang};
 
 /// What a kind of date is, in words: "date du fait principal de
@@ -36,6 +36,25 @@ pub fn dated(date: &str, kind: DateKind, lang: Lang) -> String {
     match kind {
         DateKind::Occurred => date.to_string(),
         _ => format!("{date} ({})", date_kind_label(kind, lang)),
+    }
+}
+
+/// A date for a compact place, formatted here: [`dated`] of the date at
+/// its precision ("9 juillet 2025 (date de l’article qui le rapporte)").
+/// The marker's accessible name, the screen-reader announcement and the
+/// charts' summaries use it, so none of them drops the kind.
+pub fn short_date(date: &Date, kind: DateKind, fmt: &dyn Formatter) -> String {
+    dated(&fmt.date(date), kind, fmt.lang())
+}
+
+/// A date inside parentheses (a range in a chart's summary): its kind
+/// after a comma rather than in nested parentheses ("24 novembre 2025,
+/// date du fait principal de l’article, non daté").
+pub fn inline_date(date: &Date, kind: DateKind, fmt: &dyn Formatter) -> String {
+    let date = fmt.date(date);
+    match kind {
+        DateKind::Occurred => date,
+        _ => format!("{date}, {}", date_kind_label(kind, fmt.lang())),
     }
 }
 

@@ -44,6 +44,30 @@ pub fn amount_per_year(usd: f64, qualifier: Qualifier, fmt: &dyn Formatter) -> S
     qualified(&fmt.amount_per_year(usd), qualifier, fmt.lang())
 }
 
+/// An amount with its qualifier where the chart has no length of time for
+/// it: "jusqu’à 50 Md$ au total, durée non précisée".
+pub fn no_period_amount(usd: f64, qualifier: Qualifier, fmt: &dyn Formatter) -> String {
+    fill(
+        fmt.lang().strings().chart_no_period,
+        amount(usd, qualifier, fmt),
+    )
+}
+
+/// A graduation of a dollar axis: "0", "100 Md$" / "$100bn". Not a
+/// figure of the dataset, so never qualified.
+pub fn axis_amount(usd: f64, fmt: &dyn Formatter) -> String {
+    if usd == 0.0 {
+        "0".to_string()
+    } else {
+        fmt.amount(usd)
+    }
+}
+
+/// What share of `whole` a part is: "2 %" / "2%".
+pub fn share_of(part: f64, whole: f64, fmt: &dyn Formatter) -> String {
+    fmt.percent(part / whole * 100.0)
+}
+
 /// Every digit of an amount, with its qualifier: "jusqu’à 50 000 000 000 $".
 pub fn exact_amount(usd: f64, qualifier: Qualifier, fmt: &dyn Formatter) -> String {
     qualified(&fmt.exact_amount(usd), qualifier, fmt.lang())

@@ -26,15 +26,21 @@ pub mod text;
 pub mod totals;
 
 pub use columns::{Column, Row};
-pub use date::{date_kind_class, date_kind_label, date_line, dated, legend_items, DateLine};
+pub use date::{
+    date_kind_class, date_kind_label, date_line, dated, inline_date, legend_items, short_date,
+    DateLine,
+};
 pub use event::{event_lines, EventLines};
 pub use figure::{
-    amount, amount_per_year, exact_amount, figure_lines, figure_notes, figure_value,
-    initiative_label, kind_label, period_text, qualified, qualifier_word, FigureLines,
+    amount, amount_per_year, axis_amount, exact_amount, figure_lines, figure_notes, figure_value,
+    initiative_label, kind_label, no_period_amount, period_text, qualified, qualifier_word,
+    share_of, FigureLines,
 };
 pub use source::{citation, Citation, PublicCitation, SeedCitation};
 pub use text::{capitalised, join_names, join_notes, labelled, quote, sentences, Quoted};
-pub use totals::{reasons_text, total_bound, total_label, Reason, TotalBound};
+pub use totals::{
+    reasons_text, running_total, total_amount, total_bound, total_label, Reason, TotalBound,
+};
 
 #[cfg(test)]
 mod tests;

@@ -402,3 +402,116 @@ fn the_separators_hold_the_french_typography() {
     let english = join_notes(&["a", "b"], Lang::En);
     assert!(!english.contains(NNBSP) && !english.contains(NBSP) && !english.contains(" ;"));
 }
+
+/// The running total cell of figure `id` in the cumulative chart's table
+/// (its rows: the added amounts, then the others).
+fn running_total_cell(dataset: &Dataset, fmt: &PlainFormatter, id: &str) -> String {
+    let model = crate::charts::cumulative::CumulativeModel::new(dataset);
+    let table = crate::charts::table::cumulative_table(dataset, &model, fmt);
+    let column = table
+        .headers
+        .iter()
+        .position(|h| h == fmt.0.strings().chart_col_running_total)
+        .unwrap();
+    let row = model
+        .steps
+        .iter()
+        .map(|s| s.figure_idx)
+        .chain(model.left_out.iter().map(|l| l.figure_idx))
+        .position(|idx| idx == figure(dataset, id))
+        .unwrap_or_else(|| panic!("{id}"));
+    table.rows[row].cells[column].clone()
+}
+
+/// The sentences and short texts of the charts, the timeline and the
+/// screen-reader announcement go through this layer: they keep the
+/// qualifiers and the kinds of dates the detail shows (issue 14, point 4:
+/// these drifted once, each with its own `fmt.amount` or `format_date`).
+#[test]
+fn charts_markers_and_announcements_keep_qualifiers_and_date_kinds() {
+    use crate::charts::commitments::{self, CommitmentsModel, CommitmentsOptions};
+    use crate::charts::cumulative::{self, CumulativeModel};
+    check(&[
+        (
+            "commitments summary: its range and the gap",
+            |d, f| commitments::summary(d, &CommitmentsModel::new(d), CommitmentsOptions::default(), f),
+            "5 montants en dollars, répartis entre 2 initiatives, de moins de 10\u{a0}Md$ à au moins 500\u{a0}Md$. \
+             Autres\u{a0}: au moins 500\u{a0}Md$ annoncés, dont moins de 10\u{a0}Md$ assuré selon Elon Musk (2\u{202f}%).",
+            "5 dollar amounts across 2 initiatives, from less than $10bn to at least $500bn. \
+             Other: at least $500bn announced, of which less than $10bn secured, per Elon Musk (2%).",
+        ),
+        (
+            "a bar without a period",
+            |_, f| no_period_amount(50e9, crate::data::Qualifier::UpTo, f),
+            "jusqu’à 50\u{a0}Md$ au total, durée non précisée",
+            "up to $50bn in total, period not given",
+        ),
+        (
+            "an axis graduation is never qualified",
+            |_, f| format!("{} | {}", axis_amount(0.0, f), axis_amount(200e9, f)),
+            "0 | 200\u{a0}Md$",
+            "0 | $200bn",
+        ),
+        (
+            "cumulative summary: the total and its dates with their kind",
+            |d, f| cumulative::summary_parts(d, &CumulativeModel::new(d), f).lead[0].clone(),
+            "590\u{a0}Md$ d’engagements distincts, annoncés comme tels (21\u{a0}janvier 2025 – 24\u{a0}novembre 2025, \
+             date du fait principal de l’article, non daté)\u{a0}: Stargate (au moins 500\u{a0}Md$), AWS pour l’État \
+             (jusqu’à 50\u{a0}Md$) et Sur quatre ans (40\u{a0}Md$).",
+            "$590bn of distinct commitments announced as such (January 21, 2025 – November 24, 2025, date of the \
+             undated article’s main event): Stargate (at least $500bn), AWS for government (up to $50bn) and Over \
+             four years ($40bn).",
+        ),
+        (
+            "running total, a floor alone",
+            |d, f| running_total_cell(d, f, "stargate-500bn"),
+            "au moins 500\u{a0}Md$",
+            "at least $500bn",
+        ),
+        (
+            "running total, a floor and a ceiling",
+            |d, f| running_total_cell(d, f, "aws-50bn"),
+            "550\u{a0}Md$ (minimums et maximums mêlés)",
+            "$550bn (minimums and maximums mixed)",
+        ),
+        (
+            "the total's label",
+            |_, f| total_label(550e9, TotalBound::Mixed, f),
+            "Somme\u{a0}: 550\u{a0}Md$ (minimums et maximums mêlés)",
+            "Sum: $550bn (minimums and maximums mixed)",
+        ),
+        (
+            "a marker's name and the announcement: the date with its kind",
+            |d, f| {
+                let e = &d.events[d.event_idx("business").unwrap()];
+                short_date(&e.date, e.date_kind, f)
+            },
+            "9\u{a0}juillet 2025 (date de l’article qui le rapporte)",
+            "July 9, 2025 (date of the article reporting it)",
+        ),
+        (
+            "the event's own date alone",
+            |d, f| {
+                let e = &d.events[d.event_idx("stargate").unwrap()];
+                short_date(&e.date, e.date_kind, f)
+            },
+            "21\u{a0}janvier 2025",
+            "January 21, 2025",
+        ),
+        (
+            "a date inside parentheses",
+            |d, f| {
+                let e = &d.events[d.event_idx("deadline").unwrap()];
+                inline_date(&e.date, e.date_kind, f)
+            },
+            "août 2026, date prévue ou échéance",
+            "August 2026, planned date or deadline",
+        ),
+        (
+            "a share of an announcement",
+            |_, f| share_of(10e9, 500e9, f),
+            "2\u{202f}%",
+            "2%",
+        ),
+    ]);
+}

@@ -127,6 +127,27 @@ pub fn total_bound(qualifiers: impl IntoIterator<Item = Qualifier>) -> TotalBoun
     }
 }
 
+/// A total's amount in a sentence that says the mix itself (the chart's
+/// summary adds [`Strings::chart_cumulative_mixed_note`]): "au moins
+/// 500 Md$", or the bare sum of floors and ceilings.
+///
+/// [`Strings::chart_cumulative_mixed_note`]: crate::i18n::Strings::chart_cumulative_mixed_note
+pub fn total_amount(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> String {
+    match bound {
+        TotalBound::Qualified(qualifier) => amount(total_usd, qualifier, fmt),
+        TotalBound::Mixed => fmt.amount(total_usd),
+    }
+}
+
+/// A running total on its own (a tooltip row, a table cell): "au moins
+/// 500 Md$", or "550 Md$ (minimums et maximums mêlés)".
+pub fn running_total(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> String {
+    match bound {
+        TotalBound::Qualified(qualifier) => amount(total_usd, qualifier, fmt),
+        TotalBound::Mixed => fill(fmt.lang().strings().total_mixed, fmt.amount(total_usd)),
+    }
+}
+
 /// The total as its label on the chart: "Total : au moins 550 Md$", or
 /// for floors and ceilings together "Somme : 550 Md$ (minimums et
 /// maximums mêlés)".
@@ -138,7 +159,7 @@ pub fn total_label(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> St
             .replace("{total}", &amount(total_usd, qualifier, fmt)),
         TotalBound::Mixed => strings
             .chart_cumulative_sum_mixed
-            .replace("{total}", &fmt.amount(total_usd)),
+            .replace("{total}", &total_amount(total_usd, bound, fmt)),
     }
 }
 
