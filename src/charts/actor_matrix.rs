@@ -4,6 +4,7 @@
 
 use crate::data::{ActorKind, Dataset};
 use crate::i18n::{fill, Formatter, Strings};
+use crate::present;
 
 use super::{fill_named, order};
 
@@ -169,9 +170,12 @@ pub fn summary(dataset: &Dataset, matrix: &ActorMatrix, fmt: &dyn Formatter) -> 
         .lang()
         .pick(&dataset.actors[matrix.actor_idxs[top]].name)
         .to_string();
-    let actors = matrix.actor_idxs.len().to_string();
-    let initiatives = matrix.initiative_idxs.len().to_string();
-    let top_count = fill(strings.chart_n_initiatives, matrix.n_initiatives(top));
+    let actors = present::count(matrix.actor_idxs.len(), fmt);
+    let initiatives = present::count(matrix.initiative_idxs.len(), fmt);
+    let top_count = fill(
+        strings.chart_n_initiatives,
+        present::count(matrix.n_initiatives(top), fmt),
+    );
     fill_named(
         strings.chart_matrix_summary,
         &[

@@ -697,8 +697,8 @@ pub fn summary(
     let Some((min, max)) = model.extent(AmountMode::Total) else {
         return strings.chart_empty.to_string();
     };
-    let count = model.bars.len().to_string();
-    let n_groups = model.groups.len().to_string();
+    let count = present::count(model.bars.len(), fmt);
+    let n_groups = present::count(model.groups.len(), fmt);
     let (min_text, max_text) = (
         present::amount(min, model.extreme_qualifier(min, false), fmt),
         present::amount(max, model.extreme_qualifier(max, true), fmt),
@@ -751,12 +751,14 @@ pub fn summary(
         ));
     }
     if options.mode == AmountMode::PerYear {
-        let n_unknown = model
-            .bars
-            .iter()
-            .filter(|b| b.per_year_usd().is_none())
-            .count()
-            .to_string();
+        let n_unknown = present::count(
+            model
+                .bars
+                .iter()
+                .filter(|b| b.per_year_usd().is_none())
+                .count(),
+            fmt,
+        );
         sentences.push(fill(strings.chart_per_year_note, n_unknown));
     }
     if options.scale == ScaleKind::Log {

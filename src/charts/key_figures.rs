@@ -62,7 +62,10 @@ pub fn summary(figures: &KeyFigures, fmt: &dyn Formatter) -> String {
     if figures.figure_idxs.is_empty() {
         return strings.chart_empty.to_string();
     }
-    fill(strings.chart_key_figures_summary, figures.figure_idxs.len())
+    fill(
+        strings.chart_key_figures_summary,
+        present::count(figures.figure_idxs.len(), fmt),
+    )
 }
 
 #[cfg(test)]

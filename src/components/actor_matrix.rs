@@ -85,7 +85,7 @@ pub fn ActorMatrix() -> impl IntoView {
                                     }
                                     let titles: Vec<String> = events.iter().filter_map(|&e| dataset.events.get(e)).map(|e| lang.pick(&e.title).to_string()).collect();
                                     let events = events.clone();
-                                    let hidden = fill(strings.chart_matrix_cell, events.len());
+                                    let hidden = fill(strings.chart_matrix_cell, crate::present::count(events.len(), &IntlFormatter::new(lang)));
                                     view! {
                                         <td class="on" title=titles.join(" · ")
                                             class:col-selected=move || selected_initiative.get() == Some(column)

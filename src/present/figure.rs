@@ -63,6 +63,12 @@ pub fn axis_amount(usd: f64, fmt: &dyn Formatter) -> String {
     }
 }
 
+/// A count for a reader, grouped as the language groups digits: "2 000"
+/// / "2,000".
+pub fn count(n: usize, fmt: &dyn Formatter) -> String {
+    fmt.number(n as f64, 0)
+}
+
 /// What share of `whole` a part is: "2 %" / "2%".
 pub fn share_of(part: f64, whole: f64, fmt: &dyn Formatter) -> String {
     fmt.percent(part / whole * 100.0)

@@ -32,9 +32,9 @@ pub use date::{
 };
 pub use event::{event_lines, EventLines};
 pub use figure::{
-    amount, amount_per_year, axis_amount, exact_amount, figure_lines, figure_notes, figure_value,
-    initiative_label, kind_label, no_period_amount, period_text, qualified, qualifier_word,
-    share_of, FigureLines,
+    amount, amount_per_year, axis_amount, count, exact_amount, figure_lines, figure_notes,
+    figure_value, initiative_label, kind_label, no_period_amount, period_text, qualified,
+    qualifier_word, share_of, FigureLines,
 };
 pub use source::{citation, Citation, PublicCitation, SeedCitation};
 pub use text::{capitalised, join_names, join_notes, labelled, quote, sentences, Quoted};

@@ -318,6 +318,7 @@ const END_TO_END_TESTS: &[&str] = &[
     "e2e_dates",
     "e2e_xss",
     "e2e_hostile",
+    "e2e_funding",
 ];
 
 /// The journeys, axe-core and the layout checks against the release build, in one engine
