@@ -140,6 +140,12 @@ impl ActorMatrix {
             .unwrap_or(0)
     }
 
+    /// How many columns the table has: the actors' names, then one per
+    /// initiative (what a row group's heading spans).
+    pub fn n_table_columns(&self) -> usize {
+        self.initiative_idxs.len() + 1
+    }
+
     /// Whether the cell links its actor and initiative through `event_idx`.
     pub fn cell_has_event(&self, row: usize, column: usize, event_idx: usize) -> bool {
         self.cells
@@ -212,6 +218,11 @@ mod tests {
                 .unwrap()
         };
         let stargate = column("stargate");
+        // A row group's heading spans the names and every initiative's cell.
+        assert!(matrix
+            .cells
+            .iter()
+            .all(|row| row.len() + 1 == matrix.n_table_columns()));
         assert!(!matrix.cells[row("softbank")][stargate].is_empty());
         assert!(
             !matrix.cells[row("elon-musk")][stargate].is_empty(),

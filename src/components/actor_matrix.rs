@@ -29,7 +29,7 @@ pub fn ActorMatrix() -> impl IntoView {
         })
     };
     let title = tr_signal(lang, |s| s.chart_matrix_heading);
-    let n_columns = matrix.initiative_idxs.len();
+    let n_table_columns = matrix.n_table_columns();
     let selected_initiative = {
         let dataset = dataset.clone();
         let columns = matrix.initiative_idxs.clone();
@@ -107,7 +107,7 @@ pub fn ActorMatrix() -> impl IntoView {
                         .collect_view();
                     view! {
                         <tbody>
-                            <tr class="matrix-group"><th scope="rowgroup" colspan=(n_columns + 1).to_string()>{kind_heading(kind, strings)}</th></tr>
+                            <tr class="matrix-group"><th scope="rowgroup" colspan=n_table_columns.to_string()>{kind_heading(kind, strings)}</th></tr>
                             {row_views}
                         </tbody>
                     }

@@ -9,7 +9,7 @@ use std::rc::Rc;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
 
-use crate::state::embed::{is_height_request, HeightMessage};
+use crate::state::embed::{host_follows, is_height_request, HeightMessage};
 
 /// Starts reporting the height; does nothing in a top-level page. Called
 /// under the app's owner, it stops when the app is unmounted.
@@ -54,9 +54,7 @@ pub fn start() {
             .ok()
             .and_then(|height| height.as_f64())
             .unwrap_or(0.0);
-        let is_followed = last_height
-            .get()
-            .is_some_and(|posted| (inner_height - f64::from(posted)).abs() < 1.0);
+        let is_followed = host_follows(inner_height, last_height.get());
         if let (true, Some(html)) = (is_followed, document().document_element()) {
             let _ = html.class_list().add_1("auto-height");
         }

@@ -383,47 +383,11 @@ pub fn take_plot_width() -> Option<f64> {
     PLOT_WIDTH.with(std::cell::Cell::take)
 }
 
-/// The kinds of browser hooks the app starts: what [`live_hooks`] counts.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct LiveHooks {
-    /// `ResizeObserver`s (a timeline's or chart's width, the embed's height).
-    pub resize_observers: u32,
-    /// `MutationObserver`s (a chart watching `<html>`'s theme attributes).
-    pub mutation_observers: u32,
-    /// `change` listeners on a `prefers-color-scheme` media query.
-    pub media_listeners: u32,
-    /// Listeners on `window` (drag and drop, history, resize, print, messages).
-    pub window_listeners: u32,
-}
-
-#[derive(Clone, Copy)]
-enum HookKind {
-    Resize,
-    Mutation,
-    Media,
-    Window,
-}
-
-impl LiveHooks {
-    fn count(&mut self, kind: HookKind) -> &mut u32 {
-        match kind {
-            HookKind::Resize => &mut self.resize_observers,
-            HookKind::Mutation => &mut self.mutation_observers,
-            HookKind::Media => &mut self.media_listeners,
-            HookKind::Window => &mut self.window_listeners,
-        }
-    }
-}
+use crate::state::hooks::HookKind;
+pub use crate::state::hooks::LiveHooks;
 
 thread_local! {
-    static LIVE_HOOKS: std::cell::Cell<LiveHooks> = const {
-        std::cell::Cell::new(LiveHooks {
-            resize_observers: 0,
-            mutation_observers: 0,
-            media_listeners: 0,
-            window_listeners: 0,
-        })
-    };
+    static LIVE_HOOKS: std::cell::Cell<LiveHooks> = const { std::cell::Cell::new(LiveHooks::NONE) };
 }
 
 /// The observers and listeners started by the hooks below and not yet
@@ -435,14 +399,12 @@ pub fn live_hooks() -> LiveHooks {
 
 fn note_hook(kind: HookKind, started: bool) {
     LIVE_HOOKS.with(|live| {
-        let mut hooks = live.get();
-        let count = hooks.count(kind);
-        *count = if started {
-            count.saturating_add(1)
+        let hooks = live.get();
+        live.set(if started {
+            hooks.started(kind)
         } else {
-            count.saturating_sub(1)
-        };
-        live.set(hooks);
+            hooks.released(kind)
+        });
     });
 }
 
@@ -517,7 +479,7 @@ pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
         let new_width = f64::from(target.client_width());
         if width
             .try_get_untracked()
-            .is_some_and(|old| (new_width - old).abs() > 0.5)
+            .is_some_and(|old| crate::scale::screen::is_new_width(old, new_width))
         {
             // In the next frame: what the new width re-renders would
             // otherwise change sizes other observers (the embed's height)
@@ -530,13 +492,12 @@ pub fn observe_width(element: &web_sys::HtmlElement, width: RwSignal<f64>) {
     });
 }
 
-/// Bumps `version` when the page's theme may have changed: the system's
+/// Notifies `changed` when the page's theme may have changed: the system's
 /// colour scheme, or a class, style or `data-theme` set on `<html>`; until
 /// the current owner is cleaned up.
-pub fn watch_theme(version: RwSignal<u32>) {
-    let bump = std::rc::Rc::new(Closure::<dyn Fn()>::new(move || {
-        let _ = version.try_update(|v| *v = v.wrapping_add(1));
-    }));
+pub fn watch_theme(changed: Trigger) {
+    // `notify` on a trigger its owner has disposed does nothing.
+    let bump = std::rc::Rc::new(Closure::<dyn Fn()>::new(move || changed.notify()));
     if let Ok(Some(query)) = window().match_media("(prefers-color-scheme: dark)") {
         let function: js_sys::Function =
             (*bump).as_ref().unchecked_ref::<js_sys::Function>().clone();

@@ -103,14 +103,14 @@ pub fn ChartCanvas(
     let canvas_ref = NodeRef::<html::Canvas>::new();
     let width = RwSignal::new(0.0f64);
     let ratio = RwSignal::new(device_pixel_ratio());
-    let theme_version = RwSignal::new(0u32);
+    let theme_changed = Trigger::new();
     Effect::new(move |_| {
         if let Some(element) = wrapper_ref.get() {
             width.set(f64::from(element.client_width()));
             super::browser::observe_width(&element, width);
         }
     });
-    super::browser::watch_theme(theme_version);
+    super::browser::watch_theme(theme_changed);
     super::browser::on_window(leptos::ev::resize, move |_| {
         let now = device_pixel_ratio();
         if ratio.try_get_untracked().is_some_and(|old| old != now) {
@@ -119,7 +119,7 @@ pub fn ChartCanvas(
     });
 
     let theme = Memo::new(move |_| {
-        theme_version.track();
+        theme_changed.track();
         page_theme()
     });
     let layout = Memo::new(move |_| {

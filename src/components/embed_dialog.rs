@@ -8,7 +8,7 @@ use leptos::task::spawn_local;
 
 use super::browser;
 use super::context::AppContext;
-use crate::state::embed::{embed_code, EmbedView};
+use crate::state::embed::{embed_code, frame_name, EmbedView};
 use crate::state::shown::DataOrigin;
 
 /// The button (in the page header) and the dialog it opens. Nothing in
@@ -24,16 +24,20 @@ pub fn EmbedDialog() -> impl IntoView {
     }
     let lang = context.lang();
     let strings = move || lang.get().strings();
-    // How many times the reader asked for the dialog: the dialog opens
-    // itself for each, the first as soon as its chunk has arrived.
-    let requests = RwSignal::new(0_u32);
-    let requested = move || requests.get() != 0;
+    // Whether the reader asked for the dialog, and each time they ask: the
+    // dialog opens itself for each, the first as soon as its chunk has
+    // arrived.
+    let requested = RwSignal::new(false);
+    let requests = Trigger::new();
     view! {
         <button type="button" class="embed-button" data-testid="embed-button" aria-haspopup="dialog"
-            on:click=move |_| requests.update(|n| *n += 1)>
+            on:click=move |_| {
+                requested.set(true);
+                requests.notify();
+            }>
             {move || strings().embed_button}
         </button>
-        <Show when=requested>
+        <Show when=move || requested.get()>
             {Suspend::new(async move { chunk!(embed_dialog(requests)) })}
         </Show>
     }
@@ -42,13 +46,13 @@ pub fn EmbedDialog() -> impl IntoView {
 
 /// The dialog, in its own wasm chunk (`#[lazy]`).
 #[cfg_attr(feature = "split", leptos::lazy)]
-fn embed_dialog(requests: RwSignal<u32>) -> AnyView {
+fn embed_dialog(requests: Trigger) -> AnyView {
     view! { <Dialog requests=requests /> }.into_any()
 }
 
 /// The dialog with the code and the copy button; opens on every request.
 #[component]
-fn Dialog(requests: RwSignal<u32>) -> impl IntoView {
+fn Dialog(requests: Trigger) -> impl IntoView {
     let context = expect_context::<AppContext>();
     let lang = context.lang();
     let strings = move || lang.get().strings();
@@ -121,7 +125,7 @@ fn current_code(context: &AppContext) -> String {
         },
     };
     // A name per iframe: the `id` of its height messages.
-    let frame_name = format!("ai-race-{:06}", (js_sys::Math::random() * 1e6) as u32);
+    let frame_name = frame_name(js_sys::Math::random());
     embed_code(
         &browser::page_url(),
         &embed_view,

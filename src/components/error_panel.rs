@@ -4,10 +4,7 @@
 use leptos::prelude::*;
 
 use super::context::AppContext;
-
-/// More problems than this are counted, not listed (`cargo xtask validate`
-/// prints them all).
-const MAX_SHOWN: usize = 200;
+use crate::data::problem::listed_and_counted;
 
 /// The panel, in its own wasm chunk with the problem messages (`#[lazy]`):
 /// the published story has no problems and never loads it.
@@ -23,7 +20,7 @@ pub fn ErrorPanel() -> impl IntoView {
     let problems = context.problems();
     let is_fatal = context.dataset().events.is_empty();
     let lang = context.lang();
-    let n_problems = problems.len();
+    let (n_listed, n_counted) = listed_and_counted(problems.len());
     // Once the list is on the page (effects run after it is built).
     Effect::new(move |_| {
         super::browser::set_root_attribute("data-state", if is_fatal { "error" } else { "ready" });
@@ -38,7 +35,7 @@ pub fn ErrorPanel() -> impl IntoView {
                 <ul>
                     {problems
                         .iter()
-                        .take(MAX_SHOWN)
+                        .take(n_listed)
                         .map(|problem| {
                             let message = problem.message();
                             let hint = problem.hint();
@@ -59,8 +56,8 @@ pub fn ErrorPanel() -> impl IntoView {
                             }
                         })
                         .collect_view()}
-                    {(n_problems > MAX_SHOWN).then(|| view! {
-                        <li class="muted">{format!("… +{}", n_problems - MAX_SHOWN)}</li>
+                    {(n_counted > 0).then(|| view! {
+                        <li class="muted">{format!("… +{n_counted}")}</li>
                     })}
                 </ul>
             </section>

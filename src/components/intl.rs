@@ -19,9 +19,7 @@ use wasm_bindgen::JsValue;
 use crate::data::{Date, Precision};
 use leptos::prelude::*;
 
-use crate::i18n::{format_date, format_number, Formatter, Lang, Strings};
-
-const MS_PER_DAY: f64 = 86_400_000.0;
+use crate::i18n::{format_date, format_number, intl_fraction_digits, Formatter, Lang, Strings};
 
 fn locale(lang: Lang) -> &'static str {
     match lang {
@@ -66,7 +64,7 @@ impl IntlFormatter {
                 .borrow_mut()
                 .entry((self.lang, max_decimals))
                 .or_insert_with(|| {
-                    let digits = JsValue::from_f64(max_decimals.min(20) as f64);
+                    let digits = JsValue::from_f64(intl_fraction_digits(max_decimals));
                     let opts = options(&[
                         ("maximumFractionDigits", digits),
                         ("minimumFractionDigits", JsValue::from_f64(0.0)),
@@ -133,7 +131,7 @@ impl Formatter for IntlFormatter {
             Precision::Month => false,
             Precision::Day => true,
         };
-        let js_date = js_sys::Date::new(&JsValue::from_f64(date.start_day() as f64 * MS_PER_DAY));
+        let js_date = js_sys::Date::new(&JsValue::from_f64(date.start_unix_ms()));
         let format = self.date_format(with_day);
         let parts = format.format_to_parts(&js_date);
         let mut text = String::new();

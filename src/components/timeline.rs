@@ -277,9 +277,7 @@ pub fn Timeline() -> impl IntoView {
             signals.update(&marker);
         }
     });
-    let ticks = Memo::new(move |_| {
-        timeline_ticks(&TimeScale::new(view.get(), width.get().max(1.0)), &axis)
-    });
+    let ticks = Memo::new(move |_| timeline_ticks(&TimeScale::new(view.get(), width.get()), &axis));
     // Ticks keep their element while they move, like markers.
     let tick_keys = Memo::new(move |_| {
         ticks.with(|ticks| {

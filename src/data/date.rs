@@ -162,6 +162,13 @@ impl Date {
         days_from_civil(self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The first day this date covers as a JavaScript `Date` time value:
+    /// milliseconds since 1970-01-01 UTC.
+    pub fn start_unix_ms(&self) -> f64 {
+        const MS_PER_DAY: f64 = 86_400_000.0;
+        self.start_day() as f64 * MS_PER_DAY
+    }
+
     /// The first day after the span this date covers.
     pub fn end_day_exclusive(&self) -> i64 {
         match (self.month, self.day) {
@@ -307,6 +314,17 @@ pub fn weekday(day_number: i64) -> u8 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_starts_at_its_javascript_time_value() {
+        let ms = |text: &str| Date::parse(text).unwrap().start_unix_ms();
+        assert_eq!(ms("1970-01-01"), 0.0);
+        assert_eq!(ms("1970-01-02"), 86_400_000.0);
+        // `Date.UTC(2025, 0, 1)` and `Date.UTC(2025, 2, 1)`.
+        assert_eq!(ms("2025"), 1_735_689_600_000.0);
+        assert_eq!(ms("2025-03"), 1_740_787_200_000.0);
+        assert_eq!(ms("1969-12-31"), -86_400_000.0);
+    }
 
     #[test]
     fn parses_each_precision() {

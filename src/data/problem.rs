@@ -784,3 +784,28 @@ impl Problem {
         }
     }
 }
+
+/// More problems than this are counted, not listed, on the page
+/// (`cargo xtask validate` prints them all).
+pub const MAX_LISTED: usize = 200;
+
+/// Of `n_problems`, how many the page lists and how many it only counts
+/// ("… +N").
+pub fn listed_and_counted(n_problems: usize) -> (usize, usize) {
+    let listed = n_problems.min(MAX_LISTED);
+    (listed, n_problems - listed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_page_lists_the_first_problems_and_counts_the_rest() {
+        assert_eq!(listed_and_counted(0), (0, 0));
+        assert_eq!(listed_and_counted(3), (3, 0));
+        assert_eq!(listed_and_counted(MAX_LISTED), (MAX_LISTED, 0));
+        assert_eq!(listed_and_counted(MAX_LISTED + 1), (MAX_LISTED, 1));
+        assert_eq!(listed_and_counted(100_000), (200, 99_800));
+    }
+}

@@ -200,6 +200,16 @@ pub fn format_number(value: f64, lang: Lang, max_decimals: usize) -> String {
     }
 }
 
+/// The most fraction digits `Intl.NumberFormat` accepts in every engine
+/// we test (ECMA-402 allowed 20 until 2023; more throws a `RangeError`).
+pub const INTL_MAX_FRACTION_DIGITS: usize = 20;
+
+/// `maximumFractionDigits` for `Intl.NumberFormat` when the pure rules
+/// allow `max_decimals`.
+pub fn intl_fraction_digits(max_decimals: usize) -> f64 {
+    max_decimals.min(INTL_MAX_FRACTION_DIGITS) as f64
+}
+
 /// A dollar amount in the unit a newspaper would use: "500 Md$" / "$500bn",
 /// "277 M$" / "$277m", "1,5 Md$" / "$1.5bn".
 pub fn format_amount(usd: f64, lang: Lang) -> String {
@@ -358,6 +368,14 @@ impl Formatter for PlainFormatter {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn intl_gets_at_most_twenty_fraction_digits() {
+        assert_eq!(intl_fraction_digits(0), 0.0);
+        assert_eq!(intl_fraction_digits(2), 2.0);
+        assert_eq!(intl_fraction_digits(20), 20.0);
+        assert_eq!(intl_fraction_digits(usize::MAX), 20.0);
+    }
 
     fn plain(text: String) -> String {
         text.replace([NBSP, NARROW_NBSP], " ")

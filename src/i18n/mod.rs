@@ -11,6 +11,7 @@ mod en;
 mod format;
 mod fr;
 
+pub use format::intl_fraction_digits;
 pub use format::{
     amount_style, compose_amount, format_amount, format_date, format_number, format_tick,
     AmountStyle, AmountUnit, Formatter, PlainFormatter,

@@ -194,6 +194,13 @@ pub fn cluster_span(members: &[usize], events: &[Event], axis: &TimeAxis) -> Opt
     Some((axis.pos_of(first, 0.0), axis.pos_of(last, 0.0)))
 }
 
+/// Whether an element measured `new_px` wide after `old_px` changed
+/// width: by more than half a pixel, so that the rounding of a fractional
+/// layout does not re-render the timeline or a chart for nothing.
+pub fn is_new_width(old_px: f64, new_px: f64) -> bool {
+    (new_px - old_px).abs() > 0.5
+}
+
 #[cfg(test)]
 mod tests {
     use super::super::layout::{zoom_level, Grouping};
@@ -435,5 +442,16 @@ mod tests {
                 slot: 5
             }
         );
+    }
+
+    #[test]
+    fn a_width_changes_by_more_than_half_a_pixel() {
+        assert!(!is_new_width(800.0, 800.0));
+        assert!(!is_new_width(800.0, 800.5));
+        assert!(!is_new_width(800.0, 799.5));
+        assert!(is_new_width(800.0, 801.0));
+        assert!(is_new_width(800.0, 799.0));
+        // The first measure after a zero width (not laid out yet).
+        assert!(is_new_width(0.0, 375.0));
     }
 }

@@ -70,6 +70,21 @@ pub fn is_height_request(kind: Option<&str>) -> bool {
     kind == Some(HEIGHT_REQUEST)
 }
 
+/// Whether the host page follows the height messages: the iframe's
+/// viewport (`innerHeight`) is the height last posted, within a pixel.
+pub fn host_follows(inner_height_px: f64, posted: Option<u32>) -> bool {
+    posted.is_some_and(|posted| (inner_height_px - f64::from(posted)).abs() < 1.0)
+}
+
+/// A name for a new iframe (the `id` of its height messages), from a
+/// random number in [0, 1): `ai-race-` and six digits.
+pub fn frame_name(random: f64) -> String {
+    format!(
+        "ai-race-{:06}",
+        (random.clamp(0.0, 1.0) * 1e6) as u32 % 1_000_000
+    )
+}
+
 /// What the embedded view reproduces of the reader's current view.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct EmbedView {
@@ -129,6 +144,30 @@ pub fn embed_code(page_url: &str, view: &EmbedView, title: &str, frame_name: &st
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_host_follows_when_the_viewport_is_the_posted_height() {
+        assert!(host_follows(812.0, Some(812)));
+        assert!(host_follows(812.4, Some(812)));
+        assert!(host_follows(811.2, Some(812)));
+        assert!(
+            !host_follows(900.0, Some(812)),
+            "a host that does not resize"
+        );
+        assert!(!host_follows(811.0, Some(812)));
+        assert!(!host_follows(812.0, None), "nothing posted yet");
+    }
+
+    #[test]
+    fn frame_names_have_six_digits() {
+        assert_eq!(frame_name(0.0), "ai-race-000000");
+        assert_eq!(frame_name(0.000_042), "ai-race-000042");
+        assert_eq!(frame_name(0.123_456_7), "ai-race-123456");
+        assert_eq!(frame_name(0.999_999_9), "ai-race-999999");
+        // Out of range or not a number: still a six-digit name.
+        assert_eq!(frame_name(1.0), "ai-race-000000");
+        assert_eq!(frame_name(f64::NAN), "ai-race-000000");
+    }
 
     #[test]
     fn height_messages_carry_the_type_tag_and_a_rounded_up_height() {

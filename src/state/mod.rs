@@ -11,6 +11,7 @@ pub mod cluster_list;
 pub mod embed;
 pub mod gesture;
 pub mod get_the_data;
+pub mod hooks;
 pub mod shown;
 pub mod story;
 pub mod url;
