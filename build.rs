@@ -1,7 +1,7 @@
 //! The bundled dataset, validated at build time (wasm32 builds only).
 //!
-//! This script compiles the app's own `data` module (`src/data`, with the
-//! `i18n` and `scale` modules it names; none imports Leptos or `web_sys`), parses and validates
+//! This script compiles the app's own `data` module (`src/data`, which names
+//! no other module of the crate and imports neither Leptos nor `web_sys`), parses and validates
 //! `www/data/ai-race-2025.json` with it and, when the file has no problem,
 //! writes the resulting `Dataset` as a snapshot (`data::snapshot`) into
 //! `OUT_DIR` and sets `cfg(bundled_snapshot)`: the app then decodes those
@@ -10,25 +10,17 @@
 //! time as before (`cargo xtask validate www/data/ai-race-2025.json` lists
 //! them).
 
-// `data` names `i18n::Lang`, which formats with `scale`: the three pure layers,
-// nothing of the components. (Clippy spares the public API of the library from
-// `wrong_self_convention`; here these modules are private.)
+// `data` is the lowest layer: it names no other module of the crate (not even
+// `i18n`: `Lang` is `data`'s). (Clippy spares the public API of the library from
+// `wrong_self_convention`; here the module is private.)
 #[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
 #[path = "src/data/mod.rs"]
 mod data;
-#[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
-#[path = "src/i18n/mod.rs"]
-mod i18n;
-#[allow(dead_code, unused_imports, clippy::wrong_self_convention)]
-#[path = "src/scale/mod.rs"]
-mod scale;
 
 fn main() {
     println!("cargo::rustc-check-cfg=cfg(bundled_snapshot)");
     println!("cargo::rerun-if-changed=build.rs");
     println!("cargo::rerun-if-changed=src/data");
-    println!("cargo::rerun-if-changed=src/i18n");
-    println!("cargo::rerun-if-changed=src/scale");
     println!("cargo::rerun-if-changed=www/data/ai-race-2025.json");
     if std::env::var("CARGO_CFG_TARGET_ARCH").as_deref() != Ok("wasm32") {
         return;

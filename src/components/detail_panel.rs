@@ -11,6 +11,7 @@ use crate::data::rich_text::is_web_url;
 use crate::i18n::Lang;
 use crate::input::Key;
 use crate::present;
+use crate::state::{next_event, previous_event};
 
 /// The panel; an invitation to choose an event when none is selected.
 #[component]
@@ -148,10 +149,10 @@ fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {
             <h4>{strings.sources_heading}</h4>
             <SourceList citations=lines.sources.clone() lang=lang />
             <div class="detail-nav">
-                <button type="button" data-testid="detail-previous" disabled={idx == 0} on:click=move |_| go_prev(idx.saturating_sub(1))>
+                <button type="button" data-testid="detail-previous" disabled=previous_event(idx).is_none() on:click=move |_| previous_event(idx).into_iter().for_each(go_prev)>
                     "← " {strings.detail_previous}
                 </button>
-                <button type="button" data-testid="detail-next" disabled={idx + 1 >= n_events} on:click=move |_| go((idx + 1).min(n_events - 1))>
+                <button type="button" data-testid="detail-next" disabled=next_event(idx, n_events).is_none() on:click=move |_| next_event(idx, n_events).into_iter().for_each(go)>
                     {strings.detail_next} " →"
                 </button>
             </div>

@@ -11,6 +11,17 @@ pub struct Field {
     pub column: usize,
 }
 
+impl Field {
+    /// A field that starts at `line`, `column` and holds nothing yet.
+    fn empty(line: usize, column: usize) -> Field {
+        Field {
+            text: String::new(),
+            line,
+            column,
+        }
+    }
+}
+
 /// One record (row) and the line it starts on.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Record {
@@ -38,11 +49,7 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<(usize, usize)>) {
         line,
         fields: Vec::new(),
     };
-    let mut field = Field {
-        text: String::new(),
-        line,
-        column,
-    };
+    let mut field = Field::empty(line, column);
     let mut in_quotes = false;
     let mut field_started = false;
     let mut quote_start = (1, 1);
@@ -78,26 +85,16 @@ pub fn parse(text: &str) -> (Vec<Record>, Option<(usize, usize)>) {
                 quote_start = (here_line, here_column);
             }
             ',' => {
-                record.fields.push(std::mem::replace(
-                    &mut field,
-                    Field {
-                        text: String::new(),
-                        line,
-                        column,
-                    },
-                ));
+                record
+                    .fields
+                    .push(std::mem::replace(&mut field, Field::empty(line, column)));
                 field_started = false;
             }
             '\r' if chars.peek() == Some(&'\n') => {}
             '\n' | '\r' => {
-                record.fields.push(std::mem::replace(
-                    &mut field,
-                    Field {
-                        text: String::new(),
-                        line,
-                        column,
-                    },
-                ));
+                record
+                    .fields
+                    .push(std::mem::replace(&mut field, Field::empty(line, column)));
                 let finished = std::mem::replace(
                     &mut record,
                     Record {

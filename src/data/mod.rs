@@ -6,6 +6,7 @@
 
 pub mod csv;
 pub mod date;
+mod lang;
 mod load;
 pub mod locate;
 pub mod model;
@@ -21,6 +22,7 @@ pub mod typography;
 mod validate;
 
 pub use date::{Date, Precision};
+pub use lang::Lang;
 pub use load::{detect_format, load, Format, Loaded, MAX_FILE_BYTES};
 pub use model::{
     Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Media, Period,
@@ -116,7 +118,7 @@ impl Dataset {
     /// What to call the actor `id` in `lang`: its name, or the id itself
     /// when the dataset does not list it (an unknown actor is reported,
     /// still shown).
-    pub fn actor_name<'a>(&'a self, id: &'a str, lang: crate::i18n::Lang) -> &'a str {
+    pub fn actor_name<'a>(&'a self, id: &'a str, lang: Lang) -> &'a str {
         self.actor(id).map_or(id, |a| lang.pick(&a.name))
     }
 

@@ -869,7 +869,7 @@ impl Checker {
 #[cfg(test)]
 mod tests {
     use super::super::*;
-    use crate::i18n::Lang;
+    use crate::data::Lang;
 
     const MINIMAL_HEAD: &str = r#""title": {"fr": "T", "en": "T"},
         "description": {"fr": "D", "en": "D"},

@@ -2,9 +2,9 @@
 //! formatting of dates, amounts and numbers.
 //!
 //! Adding a language is one file (a copy of `en.rs` with its own
-//! [`Strings`]) plus one [`Lang`] entry and its arms in `Lang::code`,
-//! `Lang::strings` and `Lang::ALL`; the compiler then points at every
-//! remaining place. Dataset texts carry `fr` and `en`; a new language falls
+//! [`Strings`]) plus one [`Lang`] entry (in `data::Lang`) and its arms in
+//! `Lang::code`, `Lang::strings` (here) and `Lang::ALL`; the compiler then
+//! points at every exhaustive `match` on `Lang`. Dataset texts carry `fr` and `en`; a new language falls
 //! back to French for them until the dataset model grows a field.
 
 mod en;
@@ -17,51 +17,15 @@ pub use format::{
     AmountStyle, AmountUnit, Formatter, PlainFormatter,
 };
 
-use crate::data::Text;
-
-/// The reader's language. French is the default: the story is French first.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash)]
-pub enum Lang {
-    #[default]
-    Fr,
-    En,
-}
+/// The reader's language (defined with the texts it picks from, in `data`).
+pub use crate::data::Lang;
 
 impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Fr, Lang::En];
-
-    /// BCP 47 code, as used in `?lang=` and `<html lang>`.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-
-    pub fn from_code(code: &str) -> Option<Lang> {
-        let code = code.trim().to_ascii_lowercase();
-        Lang::ALL
-            .into_iter()
-            .find(|lang| code == lang.code() || code.starts_with(&format!("{}-", lang.code())))
-    }
-
+    /// Every interface string in this language.
     pub fn strings(self) -> &'static Strings {
         match self {
             Lang::Fr => &fr::STRINGS,
             Lang::En => &en::STRINGS,
-        }
-    }
-
-    /// The text in this language, or the French one when it is missing.
-    pub fn pick(self, text: &Text) -> &str {
-        let wanted = match self {
-            Lang::Fr => &text.fr,
-            Lang::En => &text.en,
-        };
-        if wanted.trim().is_empty() {
-            &text.fr
-        } else {
-            wanted
         }
     }
 }
@@ -486,19 +450,5 @@ mod tests {
             let template = lang.strings().date_derived_months_days;
             assert!(template.contains("{months}") && template.contains("{days}"));
         }
-    }
-
-    #[test]
-    fn language_codes_round_trip_and_fall_back() {
-        for lang in Lang::ALL {
-            assert_eq!(Lang::from_code(lang.code()), Some(lang));
-        }
-        assert_eq!(Lang::from_code("EN-gb"), Some(Lang::En));
-        assert_eq!(Lang::from_code("de"), None);
-        let text = Text {
-            fr: "Bonjour".into(),
-            en: "".into(),
-        };
-        assert_eq!(Lang::En.pick(&text), "Bonjour");
     }
 }

@@ -223,7 +223,7 @@ impl TimeAxis {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use crate::data::Date;
 
@@ -235,7 +235,7 @@ mod tests {
 
     /// Knight Lab's mixed timeline (cosmo-mixed.json): the Big Bang to the
     /// Hubble telescope.
-    const MIXED: [&str; 11] = [
+    pub(crate) const MIXED: [&str; 11] = [
         "-13800000000",
         "-4600000000",
         "-540000000",

@@ -581,22 +581,10 @@ mod tests {
 
     fn mixed_axis() -> (TimeAxis, View) {
         use crate::data::Date;
-        let dates: Vec<Date> = [
-            "-13800000000",
-            "-4600000000",
-            "-540000000",
-            "-300000",
-            "-3500",
-            "-300",
-            "1021",
-            "1609-11",
-            "1826",
-            "1969-07-20",
-            "1990-04-25",
-        ]
-        .iter()
-        .map(|t| Date::parse(t).unwrap())
-        .collect();
+        let dates: Vec<Date> = crate::scale::axis::tests::MIXED
+            .iter()
+            .map(|t| Date::parse(t).unwrap())
+            .collect();
         let starts: Vec<i64> = dates.iter().map(Date::start_day).collect();
         let end = dates.last().unwrap().end_day_exclusive();
         let axis = TimeAxis::for_events(&starts, end);

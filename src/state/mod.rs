@@ -284,8 +284,8 @@ impl ViewState {
         }
         let before = self.snapshot();
         match key {
-            Key::Next => self.focus((self.focused + 1).min(n - 1)),
-            Key::Previous => self.focus(self.focused.saturating_sub(1)),
+            Key::Next => self.focus(next_event(self.focused, n).unwrap_or(self.focused)),
+            Key::Previous => self.focus(previous_event(self.focused).unwrap_or(self.focused)),
             Key::First => self.focus(0),
             Key::Last => self.focus(n - 1),
             Key::Activate => self.select(self.focused),
@@ -297,9 +297,30 @@ impl ViewState {
     }
 }
 
+/// The event before `idx` in date order, if any: what ← and the detail
+/// panel's "Previous" go to.
+pub fn previous_event(idx: usize) -> Option<usize> {
+    idx.checked_sub(1)
+}
+
+/// The event after `idx` of `n_events` in date order, if any.
+pub fn next_event(idx: usize, n_events: usize) -> Option<usize> {
+    idx.checked_add(1).filter(|&next| next < n_events)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_first_event_has_no_previous_and_the_last_no_next() {
+        assert_eq!(previous_event(0), None);
+        assert_eq!(previous_event(5), Some(4));
+        assert_eq!(next_event(3, 5), Some(4));
+        assert_eq!(next_event(4, 5), None);
+        assert_eq!(next_event(0, 0), None);
+        assert_eq!(next_event(usize::MAX, usize::MAX), None);
+    }
     use crate::data;
 
     fn state() -> ViewState {

@@ -17,8 +17,13 @@
 //!   one or two sources per event (a verbatim quote from a document, or a public record);
 //! - about one event in twenty-five has a figure (money, gigawatts, counts, deadlines…).
 
-use std::fmt::Write as _;
 use std::path::PathBuf;
+
+use ai_race::data::model::{
+    Actor, ActorKind, DateKind, Derivation, Document, FigureKind, Initiative, Media, Period,
+    Qualifier, RawDataset, RawEvent, RawFigure, SourceRef, Text, Track, Unit,
+};
+use ai_race::data::{Date, Precision};
 
 use crate::project;
 use crate::Result;
@@ -149,69 +154,41 @@ impl SplitMix64 {
     }
 }
 
-/// Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm, as in `src/data/date.rs`).
-fn days_from_civil(year: i64, month: i64, day: i64) -> i64 {
-    let year = if month <= 2 { year - 1 } else { year };
-    let era = year.div_euclid(400);
-    let year_of_era = year - era * 400;
-    let month_index = (month + 9) % 12;
-    let day_of_year = (153 * month_index + 2) / 5 + day - 1;
-    let day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
-    era * 146_097 + day_of_era - 719_468
-}
-
-/// The civil date of a day number.
-fn civil_from_days(day_number: i64) -> (i64, i64, i64) {
-    let z = day_number + 719_468;
-    let era = z.div_euclid(146_097);
-    let day_of_era = z - era * 146_097;
-    let year_of_era =
-        (day_of_era - day_of_era / 1460 + day_of_era / 36_524 - day_of_era / 146_096) / 365;
-    let day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
-    let month_index = (5 * day_of_year + 2) / 153;
-    let day = day_of_year - (153 * month_index + 2) / 5 + 1;
-    let month = if month_index < 10 {
-        month_index + 3
-    } else {
-        month_index - 9
-    };
-    let year = year_of_era + era * 400 + i64::from(month <= 2);
-    (year, month, day)
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Precision {
-    Year,
-    Month,
-    Day,
-}
-
-/// One event's date as written, and the day it sorts by.
+/// One event's date as written (at its precision), the day it was drawn at, and its track.
 #[derive(Debug, Clone, Copy)]
 struct EventDate {
+    date: Date,
+    /// The day drawn (the date may be only its month or year).
     day: i64,
-    precision: Precision,
     track_idx: usize,
 }
 
 impl EventDate {
-    fn iso(&self) -> String {
-        let (year, month, day) = civil_from_days(self.day);
-        match self.precision {
-            Precision::Year => format!("{year:04}"),
-            Precision::Month => format!("{year:04}-{month:02}"),
-            Precision::Day => format!("{year:04}-{month:02}-{day:02}"),
+    /// The date of day number `day` written to `precision`.
+    fn new(day: i64, precision: Precision, track_idx: usize) -> EventDate {
+        let on_day = Date::from_day(day);
+        let date = match precision {
+            Precision::Day => on_day,
+            Precision::Month => Date {
+                day: None,
+                ..on_day
+            },
+            Precision::Year => Date::year(on_day.year),
+        };
+        EventDate {
+            date,
+            day,
+            track_idx,
         }
     }
 
     /// The first day the written date covers (what the app sorts by).
     fn start_day(&self) -> i64 {
-        let (year, month, _) = civil_from_days(self.day);
-        match self.precision {
-            Precision::Year => days_from_civil(year, 1, 1),
-            Precision::Month => days_from_civil(year, month, 1),
-            Precision::Day => self.day,
-        }
+        self.date.start_day()
+    }
+
+    fn is_to_the_day(&self) -> bool {
+        self.date.precision() == Precision::Day
     }
 }
 
@@ -242,28 +219,28 @@ const ACTOR_STEMS: [&str; 20] = [
     "Tessera",
 ];
 /// Suffix, actor kind, French role, English role.
-const ACTOR_SUFFIXES: [(&str, &str, &str, &str); 4] = [
+const ACTOR_SUFFIXES: [(&str, ActorKind, &str, &str); 4] = [
     (
         "Compute",
-        "company",
+        ActorKind::Company,
         "Exploitant de centres de données",
         "Data-centre operator",
     ),
     (
         "Énergie",
-        "company",
+        ActorKind::Company,
         "Producteur d’électricité",
         "Power producer",
     ),
     (
         "Capital",
-        "company",
+        ActorKind::Company,
         "Fonds d’investissement",
         "Investment fund",
     ),
     (
         "Labs",
-        "laboratory",
+        ActorKind::Laboratory,
         "Laboratoire de recherche",
         "Research laboratory",
     ),
@@ -449,8 +426,8 @@ fn n_years(n_events: usize) -> i64 {
 
 /// Draws every event's date and track, sorted by the day the app sorts them by.
 fn draw_dates(rng: &mut SplitMix64, n_events: usize) -> Vec<EventDate> {
-    let last_day = days_from_civil(2025, 12, 31);
-    let first_day = days_from_civil(2026 - n_years(n_events), 1, 1);
+    let last_day = Date::ymd(2025, 12, 31).start_day();
+    let first_day = Date::year(2026 - n_years(n_events)).start_day();
     let span = (last_day - first_day) as f64;
 
     // Quiet gaps: about one per year, each one to four months long.
@@ -507,240 +484,225 @@ fn draw_dates(rng: &mut SplitMix64, n_events: usize) -> Vec<EventDate> {
             p if p < 0.97 => Precision::Month,
             _ => Precision::Year,
         };
-        dates.push(EventDate {
-            day: day.floor() as i64,
-            precision,
-            track_idx,
-        });
+        dates.push(EventDate::new(day.floor() as i64, precision, track_idx));
     }
     dates.sort_by_key(EventDate::start_day);
     dates
 }
 
-/// A dataset of `n_events` events in our format (compact JSON, one event or figure a line).
+/// A dataset of `n_events` events in our format: the crate's own model (`ai_race::data::model`),
+/// written by serde as compact JSON.
 pub fn generate(n_events: usize) -> String {
     let mut rng = SplitMix64(SEED);
     let dates = draw_dates(&mut rng, n_events);
 
-    let actors: Vec<(String, String, usize)> = (0..N_ACTORS)
+    let actors: Vec<Actor> = (0..N_ACTORS)
         .map(|actor_idx| {
             let suffix_idx = (actor_idx / ACTOR_STEMS.len() + actor_idx) % ACTOR_SUFFIXES.len();
-            let name = format!(
-                "{} {}",
-                ACTOR_STEMS[actor_idx % ACTOR_STEMS.len()],
-                ACTOR_SUFFIXES[suffix_idx].0
-            );
-            (format!("actor-{actor_idx:02}"), name, suffix_idx)
+            let (suffix, kind, role_fr, role_en) = ACTOR_SUFFIXES[suffix_idx];
+            let name = format!("{} {suffix}", ACTOR_STEMS[actor_idx % ACTOR_STEMS.len()]);
+            Actor {
+                id: format!("actor-{actor_idx:02}"),
+                name: text(&name, &name),
+                kind,
+                role: text(role_fr, role_en),
+            }
         })
         .collect();
 
-    let mut json = String::with_capacity(n_events * 520 + 16_384);
-    json.push_str("{\n\"title\":");
-    text(
-        &mut json,
-        &format!("Jeu de données synthétique ({n_events} événements)"),
-        &format!("Synthetic dataset ({n_events} events)"),
-    );
-    json.push_str(",\n\"description\":");
-    text(
-        &mut json,
-        "Événements fictifs générés pour mesurer les performances de la chronologie.",
-        "Fictional events generated to measure the timeline's performance.",
-    );
-
-    json.push_str(",\n\"documents\":[");
-    for doc_idx in 0..N_DOCUMENTS {
-        separator(&mut json, doc_idx);
-        let _ = write!(
-            json,
-            "{{\"file\":\"doc-{doc_idx:03}.txt\",\"title\":\"Article fictif n° {doc_idx}\"}}"
-        );
-    }
-    json.push_str("\n],\n\"tracks\":[");
-    for (track_idx, (id, fr, en)) in TRACKS.iter().enumerate() {
-        separator(&mut json, track_idx);
-        let _ = write!(json, "{{\"id\":\"{id}\",\"label\":");
-        text(&mut json, fr, en);
-        json.push('}');
-    }
-    json.push_str("\n],\n\"initiatives\":[");
-    for (initiative_idx, (id, fr, en)) in INITIATIVES.iter().enumerate() {
-        separator(&mut json, initiative_idx);
-        let _ = write!(json, "{{\"id\":\"{id}\",\"label\":");
-        text(&mut json, fr, en);
-        json.push_str(",\"description\":");
-        text(
-            &mut json,
-            &format!("Programme fictif «\u{202f}{fr}\u{202f}»."),
-            &format!("Fictional programme “{en}”."),
-        );
-        json.push('}');
-    }
-    json.push_str("\n],\n\"actors\":[");
-    for (actor_idx, (id, name, suffix_idx)) in actors.iter().enumerate() {
-        separator(&mut json, actor_idx);
-        let (_, kind, role_fr, role_en) = ACTOR_SUFFIXES[*suffix_idx];
-        let _ = write!(json, "{{\"id\":\"{id}\",\"name\":");
-        string(&mut json, name);
-        let _ = write!(json, ",\"kind\":\"{kind}\",\"role\":");
-        text(&mut json, role_fr, role_en);
-        json.push('}');
-    }
-
-    json.push_str("\n],\n\"events\":[");
-    let mut figures = String::new();
-    let mut n_figures = 0;
+    let mut events = Vec::with_capacity(n_events);
+    let mut figures = Vec::new();
     for (event_idx, date) in dates.iter().enumerate() {
-        separator(&mut json, event_idx);
         let actor_idx = rng.below(N_ACTORS);
         let other_idx = (actor_idx + 1 + rng.below(N_ACTORS - 1)) % N_ACTORS;
         let usd = 10f64.powf(7.0 + rng.unit() * 4.5);
         let slots = Slots {
-            actor: &actors[actor_idx].1,
-            other: &actors[other_idx].1,
+            actor: &actors[actor_idx].name.fr,
+            other: &actors[other_idx].name.fr,
             place: rng.pick::<&str>(&PLACES),
             subject: *rng.pick(&SUBJECTS),
             amount: amount_text(usd),
             gigawatts: rng.between(1, 10) as u32,
         };
         let id = format!("ev-{event_idx:06}");
-        let _ = write!(json, "{{\"id\":\"{id}\",\"date\":\"{}\"", date.iso());
         let is_reported = rng.chance(0.08);
-        if is_reported {
-            json.push_str(",\"date_kind\":\"undated_source\",\"date_note\":");
-            text(
-                &mut json,
-                "Article non daté\u{202f}: date du fait principal qu’il rapporte.",
-                "Undated article: the date of the main event it reports.",
-            );
-        }
         // A few deadlines counted from an earlier day-precision event.
-        if date.precision == Precision::Day && rng.chance(0.005) {
-            let base = dates[..event_idx]
+        let derived = if date.is_to_the_day() && rng.chance(0.005) {
+            dates[..event_idx]
                 .iter()
                 .enumerate()
                 .rev()
                 .find(|(_, base)| {
-                    base.precision == Precision::Day && (1..=400).contains(&(date.day - base.day))
-                });
-            if let Some((base_idx, base)) = base {
-                let _ = write!(
-                    json,
-                    ",\"derived\":{{\"from\":\"ev-{base_idx:06}\",\"days\":{}}}",
-                    date.day - base.day
-                );
-            }
-        }
+                    base.is_to_the_day() && (1..=400).contains(&(date.day - base.day))
+                })
+                .map(|(base_idx, base)| Derivation {
+                    from: format!("ev-{base_idx:06}"),
+                    days: (date.day - base.day) as u32,
+                    months: 0,
+                })
+        } else {
+            None
+        };
         let (title_fr, title_en) = headline(rng.below(10), &slots);
-        json.push_str(",\"title\":");
-        text(&mut json, &title_fr, &title_en);
         let n_sentences = 1 + rng.weighted(&[0.45, 0.35, 0.15, 0.05]);
-        let (mut summary_fr, mut summary_en) = (String::new(), String::new());
         let first_sentence = rng.below(8);
-        for sentence_idx in 0..n_sentences {
-            let (fr, en) = sentence(first_sentence + sentence_idx, &slots);
-            if sentence_idx > 0 {
-                summary_fr.push(' ');
-                summary_en.push(' ');
-            }
-            summary_fr.push_str(&fr);
-            summary_en.push_str(&en);
-        }
-        json.push_str(",\"summary\":");
-        text(&mut json, &summary_fr, &summary_en);
-        let _ = write!(
-            json,
-            ",\"track\":\"{}\",\"actors\":[\"{}\"",
-            TRACKS[date.track_idx].0, actors[actor_idx].0
-        );
+        let (summary_fr, summary_en): (Vec<String>, Vec<String>) = (0..n_sentences)
+            .map(|sentence_idx| sentence(first_sentence + sentence_idx, &slots))
+            .unzip();
+        let summary = text(&summary_fr.join(" "), &summary_en.join(" "));
+        let mut event_actors = vec![actors[actor_idx].id.clone()];
         if rng.chance(0.5) {
-            let _ = write!(json, ",\"{}\"", actors[other_idx].0);
+            event_actors.push(actors[other_idx].id.clone());
         }
-        json.push(']');
-        if rng.chance(0.3) {
-            let _ = write!(json, ",\"initiative\":\"{}\"", rng.pick(&INITIATIVES).0);
-        }
-        json.push_str(",\"sources\":[");
+        let initiative = rng
+            .chance(0.3)
+            .then(|| rng.pick(&INITIATIVES).0.to_string());
         let n_sources = if rng.chance(0.2) { 2 } else { 1 };
-        for source_idx in 0..n_sources {
-            separator_inline(&mut json, source_idx);
-            source(&mut json, &mut rng, &summary_fr, &id);
-        }
-        json.push(']');
-        if rng.chance(0.03) {
-            let _ = write!(
-                json,
-                ",\"media\":{{\"url\":\"https://example.org/images/{id}.jpg\",\"caption\":"
-            );
-            text(
-                &mut json,
+        let sources = (0..n_sources)
+            .map(|_| source(&mut rng, &summary.fr, &id))
+            .collect();
+        let media = rng.chance(0.03).then(|| Media {
+            url: format!("https://example.org/images/{id}.jpg"),
+            caption: Some(text(
                 &format!("Le site de {}", slots.place),
                 &format!("The {} site", slots.place),
-            );
-            json.push_str(",\"credit\":\"Photo fictive\"}");
-        }
-        json.push('}');
-
+            )),
+            credit: Some("Photo fictive".to_string()),
+        });
+        let event = RawEvent {
+            id,
+            date: date.date.iso(),
+            date_kind: if is_reported {
+                DateKind::UndatedSource
+            } else {
+                DateKind::Occurred
+            },
+            date_note: is_reported.then(|| {
+                text(
+                    "Article non daté\u{202f}: date du fait principal qu’il rapporte.",
+                    "Undated article: the date of the main event it reports.",
+                )
+            }),
+            title: text(&title_fr, &title_en),
+            summary,
+            per_article: false,
+            track: TRACKS[date.track_idx].0.to_string(),
+            initiative,
+            actors: event_actors,
+            sources,
+            derived,
+            media,
+        };
         if rng.chance(0.04) {
-            separator(&mut figures, n_figures);
-            figure(&mut figures, &mut rng, n_figures, &id, &slots, usd, &actors);
-            n_figures += 1;
+            let committer = actors[actor_idx].id.clone();
+            let figure = figure(&mut rng, figures.len(), &event.id, &slots, usd, committer);
+            figures.push(to_value(&figure));
         }
+        events.push(to_value(&event));
     }
-    json.push_str("\n],\n\"figures\":[");
-    json.push_str(&figures);
-    json.push_str("\n]\n}\n");
+
+    let dataset = RawDataset {
+        schema: None,
+        title: text(
+            &format!("Jeu de données synthétique ({n_events} événements)"),
+            &format!("Synthetic dataset ({n_events} events)"),
+        ),
+        description: text(
+            "Événements fictifs générés pour mesurer les performances de la chronologie.",
+            "Fictional events generated to measure the timeline's performance.",
+        ),
+        documents: (0..N_DOCUMENTS)
+            .map(|doc_idx| Document {
+                file: format!("doc-{doc_idx:03}.txt"),
+                title: format!("Article fictif n° {doc_idx}"),
+                published: None,
+            })
+            .collect(),
+        tracks: TRACKS
+            .iter()
+            .map(|(id, fr, en)| Track {
+                id: id.to_string(),
+                label: text(fr, en),
+            })
+            .collect(),
+        initiatives: INITIATIVES
+            .iter()
+            .map(|(id, fr, en)| Initiative {
+                id: id.to_string(),
+                label: text(fr, en),
+                description: text(
+                    &format!("Programme fictif «\u{202f}{fr}\u{202f}»."),
+                    &format!("Fictional programme “{en}”."),
+                ),
+            })
+            .collect(),
+        actors,
+        events,
+        figures,
+        story: None,
+    };
+    let mut json = serde_json::to_string(&dataset).expect("the model serializes");
+    json.push('\n');
     json
 }
 
+/// A model value as the raw JSON the dataset keeps its events and figures in.
+fn to_value(item: &impl serde::Serialize) -> serde_json::Value {
+    serde_json::to_value(item).expect("the model serializes")
+}
+
+/// `{"fr": …, "en": …}`.
+fn text(fr: &str, en: &str) -> Text {
+    Text {
+        fr: fr.to_string(),
+        en: en.to_string(),
+    }
+}
+
 /// One source: a verbatim quote from a document (its first summary sentence) or a public record.
-fn source(json: &mut String, rng: &mut SplitMix64, summary_fr: &str, event_id: &str) {
+fn source(rng: &mut SplitMix64, summary_fr: &str, event_id: &str) -> SourceRef {
     if rng.chance(0.65) {
         let quote = summary_fr
             .split_inclusive(". ")
             .next()
             .unwrap_or(summary_fr)
             .trim_end();
-        let _ = write!(
-            json,
-            "{{\"seed\":\"doc-{:03}.txt\",\"quote\":",
-            rng.below(N_DOCUMENTS)
-        );
-        string(json, quote);
-        json.push('}');
+        SourceRef {
+            seed: Some(format!("doc-{:03}.txt", rng.below(N_DOCUMENTS))),
+            quote: Some(quote.to_string()),
+            ..SourceRef::default()
+        }
     } else {
-        let _ = write!(
-            json,
-            "{{\"url\":\"https://example.org/records/{event_id}\",\"publisher\":"
-        );
-        string(json, rng.pick::<&str>(&PUBLISHERS));
-        json.push('}');
+        SourceRef {
+            url: Some(format!("https://example.org/records/{event_id}")),
+            publisher: Some(rng.pick::<&str>(&PUBLISHERS).to_string()),
+            ..SourceRef::default()
+        }
     }
 }
 
-/// One figure linked to the event `event_id`.
+/// One figure linked to the event `event_id`, committed by the actor `committer`.
 fn figure(
-    json: &mut String,
     rng: &mut SplitMix64,
     figure_idx: usize,
     event_id: &str,
     slots: &Slots,
     usd: f64,
-    actors: &[(String, String, usize)],
-) {
+    committer: String,
+) -> RawFigure {
     let (value, unit, kind, label_fr, label_en) = match rng.below(10) {
         0..=5 => {
             let kind = *rng.pick(&[
-                "announced",
-                "first_tranche",
-                "claimed_secured",
-                "planned_spending",
-                "campaign_spending",
+                FigureKind::Announced,
+                FigureKind::FirstTranche,
+                FigureKind::ClaimedSecured,
+                FigureKind::PlannedSpending,
+                FigureKind::CampaignSpending,
             ]);
             let (fr, en) = &slots.amount;
             (
                 usd.round(),
-                "usd",
+                Unit::Usd,
                 kind,
                 format!("{fr} pour {}", slots.place),
                 format!("{en} for {}", slots.place),
@@ -748,8 +710,8 @@ fn figure(
         }
         6 => (
             f64::from(slots.gigawatts),
-            "gigawatts",
-            "capacity",
+            Unit::Gigawatts,
+            FigureKind::Capacity,
             format!("{} GW à {}", slots.gigawatts, slots.place),
             format!("{} GW in {}", slots.gigawatts, slots.place),
         ),
@@ -757,8 +719,8 @@ fn figure(
             let n = rng.between(2, 40);
             (
                 n as f64,
-                "organisations",
-                "count",
+                Unit::Organisations,
+                FigureKind::Count,
                 format!("{n} organisations partenaires"),
                 format!("{n} partner organisations"),
             )
@@ -767,8 +729,8 @@ fn figure(
             let n = rng.between(30, 180);
             (
                 n as f64,
-                "days",
-                "deadline",
+                Unit::Days,
+                FigureKind::Deadline,
                 format!("Délai de {n} jours"),
                 format!("{n}-day deadline"),
             )
@@ -777,72 +739,37 @@ fn figure(
             let n = rng.between(5, 60);
             (
                 n as f64,
-                "percent",
-                "share",
+                Unit::Percent,
+                FigureKind::Share,
                 format!("{n} % du marché"),
                 format!("{n}% of the market"),
             )
         }
     };
-    let _ = write!(
-        json,
-        "{{\"id\":\"fig-{figure_idx:05}\",\"value\":{value},\"unit\":\"{unit}\",\"kind\":\"{kind}\""
-    );
-    if rng.chance(0.3) {
-        json.push_str(",\"qualifier\":\"about\"");
+    let qualifier = rng.chance(0.3).then_some(Qualifier::About);
+    let period = (unit == Unit::Usd && rng.chance(0.4)).then(|| Period {
+        years: rng.between(1, 10) as f64,
+        start_year: None,
+    });
+    let sources = vec![source(rng, &format!("{label_fr}."), event_id)];
+    RawFigure {
+        id: format!("fig-{figure_idx:05}"),
+        value,
+        unit,
+        kind,
+        qualifier,
+        approximate: None,
+        label: text(&label_fr, &label_en),
+        period,
+        stated_by: Vec::new(),
+        committed_by: vec![committer],
+        per_article: false,
+        doubt: None,
+        overlaps: None,
+        initiative: None,
+        event: event_id.to_string(),
+        sources,
     }
-    json.push_str(",\"label\":");
-    text(json, &label_fr, &label_en);
-    if unit == "usd" && rng.chance(0.4) {
-        let _ = write!(json, ",\"period\":{{\"years\":{}}}", rng.between(1, 10));
-    }
-    let committer = &actors
-        .iter()
-        .find(|actor| actor.1 == slots.actor)
-        .map_or("actor-00", |actor| actor.0.as_str());
-    let _ = write!(
-        json,
-        ",\"committed_by\":[\"{committer}\"],\"event\":\"{event_id}\",\"sources\":["
-    );
-    source(json, rng, &format!("{label_fr}."), event_id);
-    json.push_str("]}");
-}
-
-/// `,\n` between array items, `\n` before the first.
-fn separator(json: &mut String, item_idx: usize) {
-    json.push_str(if item_idx == 0 { "\n" } else { ",\n" });
-}
-
-fn separator_inline(json: &mut String, item_idx: usize) {
-    if item_idx > 0 {
-        json.push(',');
-    }
-}
-
-/// `{"fr": …, "en": …}`.
-fn text(json: &mut String, fr: &str, en: &str) {
-    json.push_str("{\"fr\":");
-    string(json, fr);
-    json.push_str(",\"en\":");
-    string(json, en);
-    json.push('}');
-}
-
-/// A JSON string literal.
-fn string(json: &mut String, value: &str) {
-    json.push('"');
-    for c in value.chars() {
-        match c {
-            '"' => json.push_str("\\\""),
-            '\\' => json.push_str("\\\\"),
-            '\n' => json.push_str("\\n"),
-            c if c < ' ' => {
-                let _ = write!(json, "\\u{:04x}", u32::from(c));
-            }
-            c => json.push(c),
-        }
-    }
-    json.push('"');
 }
 
 #[cfg(test)]
@@ -862,6 +789,19 @@ mod tests {
         assert_eq!(dataset.tracks.len(), TRACKS.len());
         assert!(!dataset.figures.is_empty());
         assert!(dataset.events.iter().any(|event| event.derived.is_some()));
+        // Every precision, dates from undated articles, media and periods.
+        for precision in [Precision::Year, Precision::Month, Precision::Day] {
+            assert!(dataset
+                .events
+                .iter()
+                .any(|event| event.date.precision() == precision));
+        }
+        assert!(dataset
+            .events
+            .iter()
+            .any(|event| event.date_kind == DateKind::UndatedSource));
+        assert!(dataset.events.iter().any(|event| event.media.is_some()));
+        assert!(dataset.figures.iter().any(|figure| figure.period.is_some()));
     }
 
     #[test]
@@ -888,16 +828,6 @@ mod tests {
             f64::from(busiest) > 10.0 * mean,
             "bursts: {busiest} vs {mean:.1}"
         );
-    }
-
-    #[test]
-    fn civil_dates_round_trip() {
-        for day in [-800_000, -1, 0, 1, 10_957, 20_000, 2_932_896] {
-            let (year, month, day_of_month) = civil_from_days(day);
-            assert_eq!(days_from_civil(year, month, day_of_month), day);
-        }
-        assert_eq!(civil_from_days(0), (1970, 1, 1));
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
     }
 
     #[test]
