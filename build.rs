@@ -3,7 +3,8 @@
 //! This script compiles the app's own `data` module (`src/data`, which names
 //! no other module of the crate and imports neither Leptos nor `web_sys`), parses and validates
 //! `www/data/ai-race-2025.json` with it and, when the file has no problem,
-//! writes the resulting `Dataset` as a snapshot (`data::snapshot`) into
+//! writes the resulting `Dataset` as a snapshot (`data::snapshot`; the
+//! details the timeline never shows in a second one, for the wasm chunks) into
 //! `OUT_DIR` and sets `cfg(bundled_snapshot)`: the app then decodes those
 //! bytes instead of shipping serde_json and the validation in its first
 //! wasm module. With problems, it warns and the app parses the JSON at run
@@ -36,8 +37,16 @@ fn main() {
         return;
     }
     let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts");
-    let path = std::path::Path::new(&out_dir).join("bundled.snapshot");
-    std::fs::write(&path, data::snapshot::encode(&dataset))
-        .unwrap_or_else(|err| panic!("could not write {}: {err}", path.display()));
+    // What the timeline never shows (summaries, sources, figures…) apart: only views
+    // in wasm chunks show them (`data::with_bundled_details`).
+    let (frame, details) = data::snapshot::detach_details(&dataset);
+    for (name, bytes) in [
+        ("bundled.snapshot", data::snapshot::encode(&frame)),
+        ("bundled.details", data::snapshot::encode_details(&details)),
+    ] {
+        let path = std::path::Path::new(&out_dir).join(name);
+        std::fs::write(&path, bytes)
+            .unwrap_or_else(|err| panic!("could not write {}: {err}", path.display()));
+    }
     println!("cargo::rustc-cfg=bundled_snapshot");
 }

@@ -11,6 +11,8 @@
 //! attribute (blocked by the strict Content-Security-Policy). No `leptos`,
 //! no `web_sys`.
 
+pub mod first_frame;
+
 use std::fmt::Write;
 
 use crate::data::rich_text::{self, safe_href, Node};

@@ -89,7 +89,7 @@ fn key(target: &web_sys::HtmlElement, name: &str) {
 
 /// The commitments layout the page draws, computed by the same pure code.
 fn commitments_layout(root: &web_sys::HtmlElement) -> CommitmentsLayout {
-    let (dataset, _) = data::bundled();
+    let dataset = data::bundled_whole();
     let model = CommitmentsModel::new(&dataset);
     let width = f64::from(element(root, "[data-testid=commitments-canvas]").client_width());
     CommitmentsLayout::new(
@@ -103,7 +103,7 @@ fn commitments_layout(root: &web_sys::HtmlElement) -> CommitmentsLayout {
 
 /// The centre of the bar of figure `figure_id`, and its mark's index.
 fn bar_centre(layout: &CommitmentsLayout, figure_id: &str) -> (f64, f64, usize) {
-    let (dataset, _) = data::bundled();
+    let dataset = data::bundled_whole();
     let model = CommitmentsModel::new(&dataset);
     let (idx, row) = layout
         .rows
@@ -248,7 +248,7 @@ async fn the_keyboard_walks_the_steps_and_enter_selects_one() {
         .unwrap_or_default();
     // The second step's announcement gives the running total after it, as the chart's
     // formatter writes it (the data decides the amount, not this test).
-    let (dataset, _) = data::bundled();
+    let dataset = data::bundled_whole();
     let model = CumulativeModel::new(&dataset);
     let total = IntlFormatter::new(Lang::Fr).amount(model.steps[1].total_usd);
     assert!(
@@ -313,7 +313,7 @@ async fn toggles_and_language_redraw_the_commitments_chart() {
             .length() as usize
     };
     wait_until("the table", || rows() > 0).await;
-    let (dataset, _) = data::bundled();
+    let dataset = data::bundled_whole();
     assert_eq!(rows(), CommitmentsModel::new(&dataset).bars.len());
 }
 
@@ -342,7 +342,7 @@ fn intl_prints_what_the_pure_rules_decide() {
 fn the_page_words_events_and_figures_as_the_static_version_does() {
     use ai_race::i18n::PlainFormatter;
     use ai_race::present::{event_lines, figure_lines};
-    let (dataset, _) = data::bundled();
+    let dataset = data::bundled_whole();
     for lang in Lang::ALL {
         let (intl, plain) = (IntlFormatter::new(lang), PlainFormatter(lang));
         for idx in 0..dataset.events.len() {

@@ -20,7 +20,7 @@ pub fn ActorMatrix() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let lang = context.lang();
     let selected = context.selected();
-    let dataset = context.dataset();
+    let dataset = context.dataset_with_details();
     let matrix = Arc::new(Matrix::new(&dataset));
     let summary = {
         let (dataset, matrix) = (dataset.clone(), matrix.clone());

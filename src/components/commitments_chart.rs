@@ -23,7 +23,7 @@ use crate::charts::ChartLayout;
 pub fn CommitmentsChart() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let lang = context.lang();
-    let dataset = context.dataset();
+    let dataset = context.dataset_with_details();
     let model = Arc::new(CommitmentsModel::new(&dataset));
     let options = RwSignal::new(CommitmentsOptions::default());
 

@@ -65,6 +65,19 @@ impl AppContext {
             .unwrap_or_default()
     }
 
+    /// The dataset shown, whole: the published story's summaries, sources,
+    /// date notes, figures, roles and descriptions come only here
+    /// (`data::with_bundled_details`, also onto a filtered view of it). For
+    /// the views of wasm chunks (the detail card, the print writer, the
+    /// funding section), so that those bytes are not in the first module.
+    pub fn dataset_with_details(&self) -> Arc<Dataset> {
+        let dataset = self.dataset();
+        if self.origin() != DataOrigin::Published {
+            return dataset;
+        }
+        crate::data::with_bundled_details(&dataset).map_or(dataset, Arc::new)
+    }
+
     /// Its problems.
     pub fn problems(&self) -> Arc<Vec<Problem>> {
         self.shown

@@ -57,7 +57,7 @@ fn detail_card(idx: usize, lang: Lang, context: AppContext) -> AnyView {
 }
 
 fn event_detail(idx: usize, lang: Lang, context: &AppContext) -> AnyView {
-    let dataset = context.dataset();
+    let dataset = context.dataset_with_details();
     let strings = lang.strings();
     let event = dataset.events[idx].clone();
     // Every line as the presentation layer words it: the static and print

@@ -24,7 +24,8 @@ pub fn ExportButtons(
 ) -> impl IntoView {
     let context = expect_context::<AppContext>();
     let lang = context.lang();
-    let dataset = context.dataset();
+    // Whole: the actor matrix's export quotes the events' sources.
+    let dataset = context.dataset_with_details();
     let save = move |format: ExportFormat| {
         let file = export(&dataset, chart, format, lang.get_untracked());
         save_text(&file);

@@ -20,7 +20,7 @@ pub fn FundingSection() -> impl IntoView {
     // `#app[data-charts=ready]` tells tests and embedders the charts are there.
     Effect::new(move |_| super::browser::set_root_attribute("data-charts", "ready"));
     let lang = context.lang();
-    let dataset = &context.dataset();
+    let dataset = &context.dataset_with_details();
     let has_money = dataset.figures.iter().any(|f| f.unit.is_money());
     let has_other_figures = dataset.figures.iter().any(|f| !f.unit.is_money());
     let has_steps = !crate::charts::CumulativeModel::new(dataset)

@@ -26,7 +26,7 @@ pub fn KeyFigures() -> impl IntoView {
     let context = expect_context::<AppContext>();
     let lang = context.lang();
     let selected = context.selected();
-    let dataset = context.dataset();
+    let dataset = context.dataset_with_details();
     let cards = Arc::new(Cards::new(&dataset));
     let summary = {
         let cards = cards.clone();

@@ -34,7 +34,7 @@ pub fn PrintVersion() -> impl IntoView {
 #[cfg_attr(feature = "split", leptos::lazy)]
 fn print_writer(list_ref: NodeRef<html::Div>) -> AnyView {
     let context = expect_context::<AppContext>();
-    let dataset = context.dataset();
+    let dataset = context.dataset_with_details();
     let lang = context.lang();
     browser::on_window_untyped("beforeprint", move |_| {
         if let Some(element) = list_ref.get_untracked() {

@@ -164,6 +164,10 @@ pub fn validate(raw: RawDataset) -> (Dataset, Vec<Problem>) {
 /// at build time (see [`snapshot`]): no JSON parser or validation in the
 /// first wasm module. On the host, and when the JSON has problems, it is
 /// parsed and validated here.
+///
+/// That snapshot leaves out what the timeline never shows
+/// ([`snapshot::Details`]): the views that show it get it back with
+/// [`with_bundled_details`], from their own wasm chunk.
 #[cfg(all(target_arch = "wasm32", bundled_snapshot))]
 pub fn bundled() -> (Dataset, Vec<Problem>) {
     const SNAPSHOT: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.snapshot"));
@@ -177,4 +181,33 @@ pub fn bundled() -> (Dataset, Vec<Problem>) {
 #[cfg(not(all(target_arch = "wasm32", bundled_snapshot)))]
 pub fn bundled() -> (Dataset, Vec<Problem>) {
     parse(BUNDLED_JSON)
+}
+
+/// The bundled dataset whole: `frame` (what [`bundled`] gave in the
+/// browser, or part of it: a filtered view) with its details back
+/// ([`snapshot::Details`]: summaries, sources, date notes, figures, roles,
+/// descriptions). `None` when [`bundled`] gives them already (on the host,
+/// or when the JSON had problems at build time), or when `frame` holds
+/// other events.
+///
+/// Only the views of wasm chunks call it, so that these bytes travel with
+/// them and not in the first module.
+#[cfg(all(target_arch = "wasm32", bundled_snapshot))]
+pub fn with_bundled_details(frame: &Dataset) -> Option<Dataset> {
+    const DETAILS: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/bundled.details"));
+    snapshot::decode_details(DETAILS)?.restore(frame)
+}
+
+/// The bundled dataset whole (see the browser's version): here
+/// [`bundled`] is whole already.
+#[cfg(not(all(target_arch = "wasm32", bundled_snapshot)))]
+pub fn with_bundled_details(_frame: &Dataset) -> Option<Dataset> {
+    None
+}
+
+/// The bundled dataset with everything, wherever it runs (the browser
+/// tests compare the page with it). The app's first module never calls it.
+pub fn bundled_whole() -> Dataset {
+    let (frame, _) = bundled();
+    with_bundled_details(&frame).unwrap_or(frame)
 }

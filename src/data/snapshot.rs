@@ -39,9 +39,152 @@ pub fn encode(dataset: &Dataset) -> Vec<u8> {
 
 /// The dataset of a snapshot; `None` if the bytes are not one (truncated,
 /// or written by another build).
-pub fn decode(mut bytes: &[u8]) -> Option<Dataset> {
-    let dataset = Dataset::read(&mut bytes)?;
-    bytes.is_empty().then_some(dataset)
+pub fn decode(bytes: &[u8]) -> Option<Dataset> {
+    decode_value(bytes)
+}
+
+/// What the page's first frame and the timeline never show: each event's
+/// summary, sources (with their quotes), date note and figures, the
+/// actors' roles and the initiatives' descriptions, about 13 KB of brotli
+/// of the bundled story (bench/findings.md). `build.rs` writes them apart
+/// from the rest of the snapshot, so that they travel in the wasm chunks of
+/// the views that show them (the detail card, the print writer, the funding
+/// section), not in the first module.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Details {
+    events: Vec<EventDetails>,
+    figures: Vec<Figure>,
+    /// Per actor, by id: its role.
+    roles: Vec<(String, Text)>,
+    /// Per initiative, by id: its description.
+    descriptions: Vec<(String, Text)>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+struct EventDetails {
+    /// The event's id: the details go back by id.
+    id: String,
+    summary: Text,
+    sources: Vec<SourceRef>,
+    date_note: Option<Text>,
+    figure_idxs: Vec<usize>,
+}
+
+/// The dataset without those details (the frame the first wasm module
+/// holds: a dataset of its own, without figures), and the details.
+pub fn detach_details(dataset: &Dataset) -> (Dataset, Details) {
+    let mut frame = dataset.clone();
+    let events = frame
+        .events
+        .iter_mut()
+        .map(|event| EventDetails {
+            id: event.id.clone(),
+            summary: std::mem::take(&mut event.summary),
+            sources: std::mem::take(&mut event.sources),
+            date_note: event.date_note.take(),
+            figure_idxs: std::mem::take(&mut event.figure_idxs),
+        })
+        .collect();
+    let figures = std::mem::take(&mut frame.figures);
+    let roles = frame
+        .actors
+        .iter_mut()
+        .map(|actor| (actor.id.clone(), std::mem::take(&mut actor.role)))
+        .collect();
+    let descriptions = frame
+        .initiatives
+        .iter_mut()
+        .map(|initiative| {
+            let description = std::mem::take(&mut initiative.description);
+            (initiative.id.clone(), description)
+        })
+        .collect();
+    let details = Details {
+        events,
+        figures,
+        roles,
+        descriptions,
+    };
+    (frame, details)
+}
+
+impl Details {
+    /// `frame` with its details back, matched by id: the whole frame, or
+    /// any part of it that keeps the events' order (a filtered view). A
+    /// figure comes back when its event is in `frame`. `None` when `frame`
+    /// holds an event these details do not know, or figures of its own.
+    pub fn restore(self, frame: &Dataset) -> Option<Dataset> {
+        if !frame.figures.is_empty() {
+            return None;
+        }
+        // Ids sorted once and looked up by binary search (no hashing code).
+        let mut ids: Vec<(&str, usize)> = self
+            .events
+            .iter()
+            .enumerate()
+            .map(|(idx, details)| (details.id.as_str(), idx))
+            .collect();
+        ids.sort_unstable();
+        let mut frame_idx_of = vec![None; self.events.len()];
+        for (frame_idx, event) in frame.events.iter().enumerate() {
+            let found = ids
+                .binary_search_by(|(id, _)| (*id).cmp(event.id.as_str()))
+                .ok()?;
+            frame_idx_of[ids[found].1] = Some(frame_idx);
+        }
+        let mut figure_idx_of = vec![None; self.figures.len()];
+        let mut figures = Vec::new();
+        for (idx, mut figure) in self.figures.into_iter().enumerate() {
+            if let Some(Some(frame_idx)) = frame_idx_of.get(figure.event_idx) {
+                figure.event_idx = *frame_idx;
+                figure_idx_of[idx] = Some(figures.len());
+                figures.push(figure);
+            }
+        }
+        let mut dataset = frame.clone();
+        for (details, frame_idx) in self.events.into_iter().zip(frame_idx_of) {
+            let Some(event) = frame_idx.and_then(|idx| dataset.events.get_mut(idx)) else {
+                continue;
+            };
+            event.summary = details.summary;
+            event.sources = details.sources;
+            event.date_note = details.date_note;
+            event.figure_idxs = details
+                .figure_idxs
+                .iter()
+                .filter_map(|&idx| figure_idx_of.get(idx).copied().flatten())
+                .collect();
+        }
+        dataset.figures = figures;
+        for (id, role) in self.roles {
+            if let Some(actor) = dataset.actors.iter_mut().find(|actor| actor.id == id) {
+                actor.role = role;
+            }
+        }
+        for (id, description) in self.descriptions {
+            if let Some(initiative) = dataset.initiatives.iter_mut().find(|i| i.id == id) {
+                initiative.description = description;
+            }
+        }
+        Some(dataset)
+    }
+}
+
+/// The snapshot of some details.
+pub fn encode_details(details: &Details) -> Vec<u8> {
+    let mut out = Vec::new();
+    details.write(&mut out);
+    out
+}
+
+/// The details of a snapshot; `None` if the bytes are not one.
+pub fn decode_details(bytes: &[u8]) -> Option<Details> {
+    decode_value(bytes)
+}
+
+fn decode_value<T: Snapshot>(mut bytes: &[u8]) -> Option<T> {
+    let value = T::read(&mut bytes)?;
+    bytes.is_empty().then_some(value)
 }
 
 fn take<'a>(input: &mut &'a [u8], n: usize) -> Option<&'a [u8]> {
@@ -140,6 +283,16 @@ impl<T: Snapshot> Snapshot for Vec<T> {
     }
 }
 
+impl<A: Snapshot, B: Snapshot> Snapshot for (A, B) {
+    fn write(&self, out: &mut Vec<u8>) {
+        self.0.write(out);
+        self.1.write(out);
+    }
+    fn read(input: &mut &[u8]) -> Option<Self> {
+        Some((A::read(input)?, B::read(input)?))
+    }
+}
+
 /// A struct, field by field, in both directions (no `..`: every field).
 macro_rules! snapshot_struct {
     ($($ty:ident { $($field:ident),* $(,)? })*) => {$(
@@ -194,6 +347,8 @@ snapshot_struct! {
         doubt, overlaps, initiative, event, event_idx, sources,
     }
     Period { years, start_year }
+    Details { events, figures, roles, descriptions }
+    EventDetails { id, summary, sources, date_note, figure_idxs }
 }
 
 snapshot_enum! {
@@ -226,6 +381,88 @@ mod tests {
             "{}",
             bytes.len()
         );
+    }
+
+    #[test]
+    fn the_details_leave_the_frame_and_come_back_by_id() {
+        let (dataset, _) = crate::data::parse(crate::data::BUNDLED_JSON);
+        let (frame, details) = detach_details(&dataset);
+        // The frame keeps what the timeline shows and nothing of the details.
+        assert_eq!(frame.events.len(), dataset.events.len());
+        for (shown, whole) in frame.events.iter().zip(&dataset.events) {
+            assert_eq!(
+                (&shown.id, &shown.title, shown.date, &shown.actors),
+                (&whole.id, &whole.title, whole.date, &whole.actors)
+            );
+            assert_eq!(shown.summary, Text::default());
+            assert!(shown.sources.is_empty() && shown.figure_idxs.is_empty());
+            assert_eq!(shown.date_note, None);
+        }
+        assert!(frame.figures.is_empty());
+        assert!(frame
+            .actors
+            .iter()
+            .all(|actor| actor.role == Text::default()));
+        assert!(frame
+            .initiatives
+            .iter()
+            .all(|i| i.description == Text::default()));
+        // The bundled story has all of these.
+        assert!(dataset.events.iter().all(|event| !event.sources.is_empty()));
+        assert!(dataset.events.iter().any(|event| event.date_note.is_some()));
+        assert!(!dataset.figures.is_empty());
+        assert!(dataset
+            .actors
+            .iter()
+            .any(|actor| actor.role != Text::default()));
+        // Both go through their snapshots and make the dataset whole again.
+        let frame = decode(&encode(&frame)).unwrap();
+        let details = decode_details(&encode_details(&details)).unwrap();
+        assert_eq!(details.clone().restore(&frame), Some(dataset.clone()));
+        // Onto part of the frame (every other event, as a filter keeps
+        // some): each kept event gets its own details and figures back,
+        // renumbered, and no figure of an event left out comes back.
+        let mut part = frame.clone();
+        part.events = frame.events.iter().step_by(2).cloned().collect();
+        let restored = details.clone().restore(&part).unwrap();
+        assert_eq!(restored.events.len(), part.events.len());
+        for event in &restored.events {
+            let whole = &dataset.events[dataset.event_idx(&event.id).unwrap()];
+            assert_eq!(
+                (&event.summary, &event.sources, &event.date_note),
+                (&whole.summary, &whole.sources, &whole.date_note)
+            );
+            let ids = |d: &Dataset, idxs: &[usize]| -> Vec<String> {
+                idxs.iter().map(|&i| d.figures[i].id.clone()).collect()
+            };
+            assert_eq!(
+                ids(&restored, &event.figure_idxs),
+                ids(&dataset, &whole.figure_idxs)
+            );
+        }
+        for figure in &restored.figures {
+            let whole = dataset.figure(&figure.id).unwrap();
+            assert_eq!(
+                restored.events[figure.event_idx].id,
+                dataset.events[whole.event_idx].id
+            );
+        }
+        let n_kept_figures = dataset
+            .figures
+            .iter()
+            .filter(|f| {
+                restored
+                    .event_idx(&dataset.events[f.event_idx].id)
+                    .is_some()
+            })
+            .count();
+        assert_eq!(restored.figures.len(), n_kept_figures);
+        assert!(n_kept_figures < dataset.figures.len());
+        // Not onto an event it does not know, nor a dataset with figures.
+        let mut other = frame.clone();
+        other.events[0].id = "not-in-the-story".into();
+        assert_eq!(details.clone().restore(&other), None);
+        assert_eq!(details.restore(&dataset), None);
     }
 
     #[test]
