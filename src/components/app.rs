@@ -173,12 +173,13 @@ fn Story(
         }
     };
     let showing = origin.name().map(str::to_string);
+    let sources_origin = origin.clone();
 
     view! {
         <a class="skip-link" href="#timeline-heading">{move || strings().skip_to_timeline}</a>
         <header class="site-header">
             <div class="header-text">
-                <p class="kicker">"2025"</p>
+                {origin.kicker().map(|kicker| view! { <p class="kicker">{kicker}</p> })}
                 <h1>{heading}</h1>
                 <p class="dek">{dek}</p>
                 {showing.map(|name| view! {
@@ -206,7 +207,7 @@ fn Story(
             </Show>
         </main>
         <footer class="site-footer">
-            <p>{move || strings().footer_sources}</p>
+            <p>{move || sources_origin.sources_line(lang_memo.get())}</p>
             <ul class="documents">
                 {documents
                     .iter()

@@ -26,6 +26,7 @@ pub fn ExportButtons(
     let lang = context.lang();
     // Whole: the actor matrix's export quotes the events' sources.
     let dataset = context.dataset_with_details();
+    let origin = context.origin();
     let save = move |format: ExportFormat| {
         let file = export(&dataset, chart, format, lang.get_untracked());
         save_text(&file);
@@ -36,7 +37,7 @@ pub fn ExportButtons(
         let layout = build.run(EXPORT_WIDTH_PX);
         let caption = Caption {
             title: title.get_untracked(),
-            source: lang.strings().footer_sources.to_string(),
+            source: origin.sources_line(lang).to_string(),
         };
         if let Some(url) = render_png(&layout, &caption, EXPORT_PIXEL_RATIO) {
             save_data_url(&url, &format!("{}-{}.png", chart.file_stem(), lang.code()));

@@ -94,6 +94,7 @@ pub const STRINGS: Strings = Strings {
     error_label: "Error",
 
     footer_sources: "Sources: five French press articles; every fact links to the exact quote it rests on.",
+    footer_sources_file: "Sources: those this file cites for each of its events.",
     footer_method: "Dates are given to the day, month or year the source allows; relative deadlines are computed and marked as such.",
 
     colon: ": ",

@@ -94,6 +94,7 @@ pub const STRINGS: Strings = Strings {
     error_label: "Erreur",
 
     footer_sources: "Sources\u{a0}: cinq articles de presse en français\u{202f}; chaque fait renvoie à la citation exacte sur laquelle il repose.",
+    footer_sources_file: "Sources\u{a0}: celles que ce fichier cite pour chacun de ses événements.",
     footer_method: "Dates\u{a0}: précision du jour, du mois ou de l’année selon la source\u{202f}; les échéances relatives sont calculées et signalées comme telles.",
 
     colon: "\u{a0}: ",

@@ -152,6 +152,8 @@ pub struct Strings {
     pub error_label: &'static str,
 
     pub footer_sources: &'static str,
+    /// The footer's source line under other data than the published story.
+    pub footer_sources_file: &'static str,
     pub footer_method: &'static str,
 
     /// Separator before a value: " : " in French, ": " in English.

@@ -19,6 +19,25 @@ pub enum DataOrigin {
 }
 
 impl DataOrigin {
+    /// The kicker above the title: the published story's year. Other data has none: a
+    /// history of the universe is not "2025".
+    pub fn kicker(&self) -> Option<&'static str> {
+        match self {
+            DataOrigin::Published => Some("2025"),
+            DataOrigin::Url(_) | DataOrigin::LocalFile(_) => None,
+        }
+    }
+
+    /// What the footer (and a chart's PNG caption) says of the sources: the published
+    /// story's five French articles, or the sources the other file cites.
+    pub fn sources_line(&self, lang: crate::i18n::Lang) -> &'static str {
+        let strings = lang.strings();
+        match self {
+            DataOrigin::Published => strings.footer_sources,
+            DataOrigin::Url(_) | DataOrigin::LocalFile(_) => strings.footer_sources_file,
+        }
+    }
+
     /// The name to show for other data than the published story (the
     /// `?data=` value or the file name).
     pub fn name(&self) -> Option<&str> {
@@ -194,6 +213,33 @@ fn is_data_type(content_type: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_the_published_story_says_2025_and_five_french_articles() {
+        use crate::i18n::Lang;
+        let published = DataOrigin::Published;
+        assert_eq!(published.kicker(), Some("2025"));
+        for other in [
+            DataOrigin::Url("fixtures/antiquity.json".into()),
+            DataOrigin::LocalFile("cosmo.json".into()),
+        ] {
+            assert_eq!(other.kicker(), None, "{other:?}");
+            assert_eq!(
+                other.sources_line(Lang::Fr),
+                "Sources\u{a0}: celles que ce fichier cite pour chacun de ses événements."
+            );
+            assert_eq!(
+                other.sources_line(Lang::En),
+                "Sources: those this file cites for each of its events."
+            );
+        }
+        assert!(published
+            .sources_line(Lang::Fr)
+            .contains("cinq articles de presse"));
+        assert!(published
+            .sources_line(Lang::En)
+            .contains("five French press articles"));
+    }
 
     #[test]
     fn the_published_story_has_events_and_no_name() {
