@@ -29,8 +29,11 @@ pub const READABLE_BUDGET_BROTLI: u64 = 21 * 1024;
 /// (issue 14: +5.4 KB), with the same 1.5 KB left for the components landing now; 217,937 B
 /// on main at ee5918e. 201,130 B once what the timeline never shows (summaries, sources, date
 /// notes, figures, roles, descriptions: `data::snapshot::Details`) left the first module for
-/// the chunks that show it (−16,807 B): within the 200 KiB of issue 15.
-pub const INTERACTIVE_BUDGET_BROTLI: u64 = 197 * 1024;
+/// the chunks that show it (−16,807 B): within the 200 KiB of issue 15. Raised to 198 KiB at
+/// 202,740 B: measured after the arithmetic left the components ([arch]), the presentation
+/// layer took over the charts' wording ([present] part 1) and other data lost the published
+/// story's kicker and source line, all landed after the 201,130 B measure (+1,610 B).
+pub const INTERACTIVE_BUDGET_BROTLI: u64 = 198 * 1024;
 /// Everything the published page can load: the above, the icon and every wasm chunk (the
 /// funding charts, the data tools, the embed dialog…), loaded when idle or on first use.
 /// 447,466 B when last lowered, with 2 KB left for the components landing beside it;
@@ -40,8 +43,9 @@ pub const INTERACTIVE_BUDGET_BROTLI: u64 = 197 * 1024;
 /// measured before the corrections). Main at ee5918e measured 491,486 B (over this budget
 /// since the template reader of issue 18 and the other chunks landing this session); 498,083 B
 /// with the details of the bundled dataset in a chunk of their own (+6,597 B: the details
-/// compress apart from the frame, and the code that puts them back).
-pub const TOTAL_BUDGET_BROTLI: u64 = 487 * 1024;
+/// compress apart from the frame, and the code that puts them back). 498,873 B with the same
+/// landings as the interactive budget's last raise (+790 B).
+pub const TOTAL_BUDGET_BROTLI: u64 = 488 * 1024;
 
 /// `cargo xtask size [DIR]`: the budget report of a build already made (default: `dist/`).
 pub fn size(args: &[String]) -> Result<()> {
