@@ -23,7 +23,7 @@ use ai_race::charts::{
     export, ActorMatrix, AmountMode, CommitmentsLayout, CommitmentsModel, CommitmentsOptions,
     CumulativeLayout, CumulativeModel, KeyFigures, ScaleKind,
 };
-use ai_race::data::{self, Dataset};
+use ai_race::data::{self, template, Dataset};
 use ai_race::i18n::{Lang, PlainFormatter};
 use ai_race::input::Key;
 use ai_race::scale::{axis_ticks, layout_items, layout_timeline, time_ticks, TimeScale};
@@ -468,12 +468,12 @@ fn our_event(u: &mut Unstructured) -> Result<Value> {
     let mut event = Map::new();
     put!(u, event, "id", Value::from(id(u)?));
     put!(u, event, "date", Value::from(date(u)?));
-    let kinds = ["occurred", "reported", "undated_source", "planned"];
+    let kinds = template::DATE_KINDS;
     put!(
         u,
         event,
         "date_kind",
-        Value::from(one_of(u, &kinds, &["other"])?)
+        Value::from(one_of(u, kinds, &["other"])?)
     );
     if u.ratio(1, 4)? {
         put!(u, event, "date_note", bilingual(u)?);
@@ -529,24 +529,12 @@ fn our_figure(u: &mut Unstructured) -> Result<Value> {
         "unit",
         Value::from(one_of(u, &units, &["euros"])?)
     );
-    let kinds = [
-        "announced",
-        "first_tranche",
-        "claimed_secured",
-        "planned_spending",
-        "campaign_spending",
-        "capacity",
-        "count",
-        "deadline",
-        "share",
-        "target",
-        "floated",
-    ];
+    let kinds = template::FIGURE_KINDS;
     put!(
         u,
         figure,
         "kind",
-        Value::from(one_of(u, &kinds, &["rumoured"])?)
+        Value::from(one_of(u, kinds, &["rumoured"])?)
     );
     let qualifiers = ["exact", "up_to", "at_least", "about", "less_than"];
     if u.ratio(1, 2)? {
@@ -602,15 +590,8 @@ pub fn ours(u: &mut Unstructured) -> Result<String> {
         } else {
             Value::from(text(u)?)
         };
-        let kinds = [
-            "company",
-            "agency",
-            "person",
-            "government",
-            "laboratory",
-            "other",
-        ];
-        Ok(json!({"id": id(u)?, "name": name, "kind": one_of(u, &kinds, &["robot"])?}))
+        let kinds = template::ACTOR_KINDS;
+        Ok(json!({"id": id(u)?, "name": name, "kind": one_of(u, kinds, &["robot"])?}))
     };
     put!(u, top, "actors", list(u, 4, actor)?);
     put!(u, top, "events", list(u, 12, our_event)?);
