@@ -251,8 +251,10 @@ pub struct CumulativeLayout {
     /// its end.
     pub path: Vec<(f64, f64)>,
     pub points: Vec<StepPoint>,
-    /// "Total: $1,475bn" at the end of the line.
-    pub total: Option<Label>,
+    /// "Total: at least $500bn" at the end of the line: one label, or two
+    /// lines on a chart too narrow for it ("Sum: $550bn" over "(minimums
+    /// and maximums mixed)"); none without steps.
+    pub total: Vec<Label>,
     /// One per point, in the same order.
     pub marks: Vec<Mark>,
 }
@@ -275,7 +277,18 @@ impl CumulativeLayout {
         let strings = lang.strings();
         let width = width.max(200.0);
         let height = (width * 0.5).clamp(280.0, 400.0).round();
-        let plot_h = height - TOP_PX - BOTTOM_PX;
+        let (head, tag) = present::totals::total_label_lines(model.total_usd(), model.bound(), fmt);
+        // A mixed sum too long for a line across the chart goes above the
+        // plot on two lines, in a band of its own.
+        let two_lines = !model.steps.is_empty()
+            && tag.is_some()
+            && total_px(&head, tag) > width - RIGHT_PX - TOTAL_MIN_LEFT_PX;
+        let top = if two_lines {
+            TOP_PX + TOTAL_BAND_PX
+        } else {
+            TOP_PX
+        };
+        let plot_h = height - top - BOTTOM_PX;
         let y_domain = nice_domain(0.0, model.total_usd(), max_ticks_for(plot_h, 52.0));
         let probe = LinearScale::new(y_domain, (0.0, 1.0));
         let y_values = probe.ticks(max_ticks_for(plot_h, 52.0));
@@ -288,7 +301,7 @@ impl CumulativeLayout {
             .map(|t| estimate_text_px(t, FONT_PX, false))
             .fold(0.0, f64::max)
             + 12.0;
-        let plot = Rect::new(left, TOP_PX, width - RIGHT_PX, height - BOTTOM_PX);
+        let plot = Rect::new(left, top, width - RIGHT_PX, height - BOTTOM_PX);
         let y_scale = LinearScale::new(y_domain, (plot.y1, plot.y0));
         let (d0, d1) = model.day_domain();
         let x_scale = TimeScale::new(View::new(d0 as f64, d1 as f64), plot.width());
@@ -375,6 +388,12 @@ impl CumulativeLayout {
         );
         let bounds = Rect::new(plot.x0, 0.0, width, plot.y1 - 2.0);
         let centres: Vec<(f64, f64)> = points.iter().map(|p| (p.x, p.y)).collect();
+        // On two lines, the total is placed first, in its band above the
+        // plot; the step labels keep out of it.
+        let band_total = two_lines.then(|| total_band(&head, tag, &plot));
+        if let Some(lines) = &band_total {
+            obstacles.extend(lines.iter().map(|line| line.bounds().inflate(2.0)));
+        }
         // The largest steps are labelled, the others keep their tooltip and
         // their row in the table: a few thousand steps have no room for a
         // label each, and placing them all took a quarter of a second.
@@ -390,43 +409,17 @@ impl CumulativeLayout {
             point.label = place_step_label(&texts, idx, &centres, &bounds, &obstacles);
             obstacles.push(point.label.bounds().inflate(2.0));
         }
-        let total = (!model.steps.is_empty()).then(|| {
-            let text = present::total_label(model.total_usd(), model.bound(), fmt);
-            let size = FONT_PX + 1.0;
-            let candidates = [
-                Label::new(
-                    text.clone(),
-                    plot.x1,
-                    previous_y - 13.0,
-                    Align::Right,
-                    size,
-                    Paint::Text,
-                )
-                .bold(),
-                Label::new(
-                    text.clone(),
-                    plot.x1,
-                    previous_y + 14.0,
-                    Align::Right,
-                    size,
-                    Paint::Text,
-                )
-                .bold(),
-                Label::new(
-                    text,
-                    plot.x0 + 4.0,
-                    TOP_PX - 16.0,
-                    Align::Left,
-                    size,
-                    Paint::Text,
-                )
-                .bold(),
-            ];
-            let free = candidates
-                .iter()
-                .find(|l| fits(&l.bounds(), &bounds, &obstacles));
-            free.unwrap_or(&candidates[2]).clone()
-        });
+        let total = match band_total {
+            Some(lines) => lines,
+            None if model.steps.is_empty() => Vec::new(),
+            None => vec![place_total(
+                &total_text(&head, tag),
+                &plot,
+                previous_y,
+                &bounds,
+                &obstacles,
+            )],
+        };
 
         let marks = points
             .iter()
@@ -495,6 +488,62 @@ fn largest_steps(model: &CumulativeModel, n: usize) -> Vec<bool> {
         labelled[idx] = true;
     }
     labelled
+}
+
+/// The total's size (bold, a point larger than the axes).
+const TOTAL_PX: f64 = FONT_PX + 1.0;
+/// The band a two-line total adds above the plot.
+const TOTAL_BAND_PX: f64 = 22.0;
+/// The narrowest left margin a chart has (the y axis's labels): a one-line
+/// total longer than the rest of the width goes on two lines.
+const TOTAL_MIN_LEFT_PX: f64 = 50.0;
+
+fn total_text(head: &str, tag: Option<&str>) -> String {
+    match tag {
+        Some(tag) => format!("{head} {tag}"),
+        None => head.to_string(),
+    }
+}
+
+/// The width of the total on one line.
+fn total_px(head: &str, tag: Option<&str>) -> f64 {
+    estimate_text_px(&total_text(head, tag), TOTAL_PX, true)
+}
+
+/// The total on one line: at the end of the step line (above it, else
+/// below it), else at the top left.
+fn place_total(text: &str, plot: &Rect, end_y: f64, bounds: &Rect, obstacles: &[Rect]) -> Label {
+    let line =
+        |x: f64, y: f64, align: Align| Label::new(text, x, y, align, TOTAL_PX, Paint::Text).bold();
+    let candidates = [
+        line(plot.x1, end_y - 13.0, Align::Right),
+        line(plot.x1, end_y + 14.0, Align::Right),
+        line(plot.x0 + 4.0, TOP_PX - 16.0, Align::Left),
+    ];
+    let free = candidates
+        .iter()
+        .find(|l| fits(&l.bounds(), bounds, obstacles));
+    free.unwrap_or(&candidates[2]).clone()
+}
+
+/// A mixed sum on a narrow chart, in the band above the plot: "Sum:
+/// $550bn" in bold, its tag under it in the axes' size (it qualifies the
+/// sum), both from the plot's left edge.
+fn total_band(head: &str, tag: Option<&str>, plot: &Rect) -> Vec<Label> {
+    let x = plot.x0 + 4.0;
+    let head_y = plot.y0 - TOP_PX - TOTAL_BAND_PX + 9.0;
+    let mut lines = vec![Label::new(head, x, head_y, Align::Left, TOTAL_PX, Paint::Text).bold()];
+    if let Some(tag) = tag {
+        lines.push(Label::new(
+            tag,
+            x,
+            head_y + TOTAL_PX + 2.0,
+            Align::Left,
+            FONT_PX,
+            Paint::Text,
+        ));
+    }
+    lines
 }
 
 fn fits(rect: &Rect, bounds: &Rect, obstacles: &[Rect]) -> bool {
@@ -676,8 +725,8 @@ pub fn draw_cumulative<DB: DrawingBackend>(
             }
         }
     }
-    if let Some(total) = &layout.total {
-        draw_label(area, total, theme)?;
+    for line in &layout.total {
+        draw_label(area, line, theme)?;
     }
     Ok(())
 }
@@ -987,7 +1036,7 @@ mod tests {
         );
         assert!(text.contains("Stargate (at least $500bn) — no one is named as committing to it."));
         let layout = CumulativeLayout::new(&dataset, &model, 800.0, &fmt);
-        assert!(layout.total.is_none() && layout.points.is_empty() && layout.marks.is_empty());
+        assert!(layout.total.is_empty() && layout.points.is_empty() && layout.marks.is_empty());
         let svg = svg::render(&ChartLayout::Cumulative(layout), Highlight::default());
         let texts = svg::texts(&svg);
         assert!(
@@ -1096,8 +1145,8 @@ mod tests {
             "AWS for government + up to $50bn"
         );
         assert_eq!(
-            layout.total.as_ref().map(|l| l.text.as_str()),
-            Some("Sum: $550bn (minimums and maximums mixed)")
+            texts(&layout.total),
+            ["Sum: $550bn (minimums and maximums mixed)"]
         );
         let aws_only = REVIEW_CASES.replace(
             r#""committed_by": ["trump", "softbank"]"#,
@@ -1107,14 +1156,63 @@ mod tests {
         let model = CumulativeModel::new(&dataset);
         let layout = CumulativeLayout::new(&dataset, &model, 1280.0, &PlainFormatter(Lang::Fr));
         assert_eq!(
-            layout.total.as_ref().map(|l| l.text.as_str()),
-            Some("Total\u{a0}: jusqu’à 50\u{a0}Md$"),
+            texts(&layout.total),
+            ["Total\u{a0}: jusqu’à 50\u{a0}Md$"],
             "a ceiling stays a ceiling"
         );
         let text = summary(&dataset, &model, &PlainFormatter(Lang::En));
         assert!(
             text.starts_with("Up to $50bn of distinct commitments announced as such"),
             "{text}"
+        );
+    }
+
+    fn texts(labels: &[Label]) -> Vec<&str> {
+        labels.iter().map(|l| l.text.as_str()).collect()
+    }
+
+    /// The copy desk's 375 px screenshot showed "Somme : 550 Md$ (minimums
+    /// et max" cut at the chart's edge: a phone's chart has no room for the
+    /// mixed sum on one line.
+    #[test]
+    fn the_total_stays_inside_the_chart_at_every_width_in_both_languages() {
+        let (dataset, model) = setup();
+        for lang in [Lang::Fr, Lang::En] {
+            // 296 px: the chart on a 320 px screen.
+            for width in (296..=1280).step_by(8) {
+                let width = f64::from(width);
+                let layout = CumulativeLayout::new(&dataset, &model, width, &PlainFormatter(lang));
+                assert!(!layout.total.is_empty());
+                let whole: String = texts(&layout.total).join(" ");
+                assert_eq!(
+                    whole,
+                    present::total_label(model.total_usd(), model.bound(), &PlainFormatter(lang)),
+                    "{lang:?} at {width} px: the lines say the whole total"
+                );
+                for line in &layout.total {
+                    let b = line.bounds();
+                    assert!(
+                        b.x0 >= 0.0 && b.x1 <= width && b.y0 >= 0.0 && b.y1 <= layout.height,
+                        "{lang:?} at {width} px: {:?} at {b:?} leaves the chart",
+                        line.text
+                    );
+                }
+                let lines: Vec<Rect> = layout.total.iter().map(Label::bounds).collect();
+                for point in &layout.points {
+                    let label = point.label.bounds();
+                    assert!(
+                        lines.iter().all(|l| !l.overlaps(&label)),
+                        "{lang:?} at {width} px: the total covers {:?}",
+                        point.label.text
+                    );
+                }
+            }
+        }
+        let narrow = CumulativeLayout::new(&dataset, &model, 375.0, &PlainFormatter(Lang::Fr));
+        assert_eq!(
+            texts(&narrow.total),
+            ["Somme\u{a0}: 550\u{a0}Md$", "(minimums et maximums mêlés)"],
+            "at 375 px the mixed sum takes two lines"
         );
     }
 

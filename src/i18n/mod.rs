@@ -241,11 +241,12 @@ pub struct Strings {
     /// Placeholders: {total}, {first}, {last}, {added}.
     pub chart_cumulative_summary: &'static str,
     pub chart_cumulative_rule: &'static str,
-    /// The label of a sum of minimums and maximums. Placeholder: {total}.
-    pub chart_cumulative_sum_mixed: &'static str,
-    /// A running total of minimums and maximums, on its own (a tooltip
-    /// row, a table cell). Placeholder: {n}.
-    pub total_mixed: &'static str,
+    /// The label of a sum of minimums and maximums, before its
+    /// [`Strings::mixed_tag`]. Placeholder: {total}.
+    pub chart_cumulative_sum: &'static str,
+    /// What follows a sum of minimums and maximums (the chart's label, a
+    /// tooltip row, a table cell); on a narrow chart, on a line of its own.
+    pub mixed_tag: &'static str,
     /// Why such a sum is neither a floor nor a ceiling.
     pub chart_cumulative_mixed_note: &'static str,
     /// Before the amounts not added, each with its reasons.

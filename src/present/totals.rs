@@ -144,7 +144,11 @@ pub fn total_amount(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> S
 pub fn running_total(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> String {
     match bound {
         TotalBound::Qualified(qualifier) => amount(total_usd, qualifier, fmt),
-        TotalBound::Mixed => fill(fmt.lang().strings().total_mixed, fmt.amount(total_usd)),
+        TotalBound::Mixed => format!(
+            "{} {}",
+            fmt.amount(total_usd),
+            fmt.lang().strings().mixed_tag
+        ),
     }
 }
 
@@ -152,14 +156,35 @@ pub fn running_total(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> 
 /// for floors and ceilings together "Somme : 550 Md$ (minimums et
 /// maximums mêlés)".
 pub fn total_label(total_usd: f64, bound: TotalBound, fmt: &dyn Formatter) -> String {
+    let (head, tag) = total_label_lines(total_usd, bound, fmt);
+    match tag {
+        Some(tag) => format!("{head} {tag}"),
+        None => head,
+    }
+}
+
+/// [`total_label`] in the two parts a narrow chart writes on two lines:
+/// ("Somme : 550 Md$", Some("(minimums et maximums mêlés)")), or the
+/// qualified total alone.
+pub fn total_label_lines(
+    total_usd: f64,
+    bound: TotalBound,
+    fmt: &dyn Formatter,
+) -> (String, Option<&'static str>) {
     let strings = fmt.lang().strings();
     match bound {
-        TotalBound::Qualified(qualifier) => strings
-            .chart_cumulative_total
-            .replace("{total}", &amount(total_usd, qualifier, fmt)),
-        TotalBound::Mixed => strings
-            .chart_cumulative_sum_mixed
-            .replace("{total}", &total_amount(total_usd, bound, fmt)),
+        TotalBound::Qualified(qualifier) => (
+            strings
+                .chart_cumulative_total
+                .replace("{total}", &amount(total_usd, qualifier, fmt)),
+            None,
+        ),
+        TotalBound::Mixed => (
+            strings
+                .chart_cumulative_sum
+                .replace("{total}", &total_amount(total_usd, bound, fmt)),
+            Some(strings.mixed_tag),
+        ),
     }
 }
 
