@@ -934,3 +934,47 @@ fn a_figure_near_the_largest_number_lays_out_with_few_finite_ticks() {
         assert!(layout.ticks.iter().all(|tick| tick.pos.is_finite()));
     }
 }
+
+/// Found by the 10M campaign (third session; a panic): a figure of
+/// 6.45e-312 USD, a valid number, made the commitments chart's linear
+/// domain (0, 0), and 5e-324 made it NaN; `f64::clamp` then panicked and
+/// the page would have died on the funding section. The file is
+/// `figure-huge-number.json` with those values: valid, so not in the
+/// malformed corpus.
+#[test]
+fn figures_near_the_smallest_numbers_lay_out_on_finite_axes() {
+    use ai_race::charts::{
+        AmountMode, CommitmentsLayout, CommitmentsModel, CommitmentsOptions, ScaleKind,
+    };
+    use ai_race::i18n::{Lang, PlainFormatter};
+
+    let malformed = std::fs::read_to_string(corpus_dir().join("figure-huge-number.json")).unwrap();
+    for value in ["6.45502603025e-312", "5e-324"] {
+        let text = malformed.replace("\"value\": 1e400", &format!("\"value\": {value}"));
+        assert_ne!(text, malformed);
+        let loaded = data::load(text.as_bytes());
+        assert!(loaded.problems.is_empty(), "{:?}", loaded.problems);
+        let model = CommitmentsModel::new(&loaded.dataset);
+        for scale in [ScaleKind::Linear, ScaleKind::Log] {
+            for mode in [AmountMode::Total, AmountMode::PerYear] {
+                for width in [320.0, 375.0, 1280.0] {
+                    let options = CommitmentsOptions { mode, scale };
+                    for lang in [Lang::Fr, Lang::En] {
+                        let layout = CommitmentsLayout::new(
+                            &loaded.dataset,
+                            &model,
+                            options,
+                            width,
+                            &PlainFormatter(lang),
+                        );
+                        assert!(
+                            layout.ticks.len() <= 20
+                                && layout.ticks.iter().all(|tick| tick.pos.is_finite()),
+                            "{value} {scale:?} {mode:?} {width}"
+                        );
+                    }
+                }
+            }
+        }
+    }
+}

@@ -183,6 +183,11 @@ pub fn nice_step(span: f64, max_ticks: usize) -> f64 {
     }
     let raw = span / intervals;
     let magnitude = 10f64.powf(raw.log10().floor());
+    // Below the smallest normal numbers the power of ten is zero (5e-324
+    // gave a step of 0 and a domain of NaN): the span itself is the step.
+    if !(magnitude > 0.0 && magnitude.is_finite()) {
+        return span;
+    }
     for factor in [1.0, 2.0, 2.5, 5.0, 10.0] {
         let step = factor * magnitude;
         if step >= raw * (1.0 - 1e-9) {
@@ -198,10 +203,20 @@ pub fn nice_domain(min: f64, max: f64, max_ticks: usize) -> (f64, f64) {
     let lo = min.min(0.0);
     let hi = if max > lo { max } else { lo + 1.0 };
     let step = nice_step(hi - lo, max_ticks);
-    (
+    let nice = (
         clean((lo / step).floor() * step),
         clean((hi / step - 1e-9).ceil() * step),
-    )
+    );
+    // A domain that rounding emptied or made infinite is not one: the
+    // values' own ends then (a fuzzing finding: a figure of 6.5e-312 USD
+    // gave (0, 0), 5e-324 gave NaN, and the chart panicked).
+    if nice.0.is_finite() && nice.1.is_finite() && nice.0 < nice.1 && nice.0 <= lo && nice.1 >= hi {
+        nice
+    } else if lo < hi && (hi - lo).is_finite() {
+        (lo, hi)
+    } else {
+        (lo, lo + 1.0)
+    }
 }
 
 /// The decades around positive `min`..`max` (e.g. 2.77e8..6e11 → 1e8..1e12).
@@ -231,7 +246,11 @@ fn clean(value: f64) -> f64 {
         return 0.0;
     }
     let digits = 12 - value.abs().log10().ceil() as i32;
-    let factor = 10f64.powi(digits.clamp(-300, 300));
+    // Past 1e300 the factor is infinite: tiny values stay as they are.
+    if digits > 300 {
+        return value;
+    }
+    let factor = 10f64.powi(digits.max(-300));
     (value * factor).round() / factor
 }
 
@@ -257,6 +276,40 @@ mod tests {
         assert_eq!(nice_step(1475.0, 4), 500.0);
         assert_eq!(nice_step(6e11, 4), 2e11);
         assert_eq!(nice_step(1.0, 11), 0.1);
+    }
+
+    /// A fuzzing finding (the 10M campaign, third session): a figure of
+    /// 6.45e-312 USD made the commitments chart's linear domain (0, 0) and
+    /// 5e-324 made it NaN; `baseline_px` then panicked in `f64::clamp`.
+    #[test]
+    fn nice_domains_hold_their_values_from_the_smallest_to_the_largest_numbers() {
+        for hi in [
+            5e-324,
+            6e-323,
+            6.45502603025e-312,
+            1e-300,
+            2.2250738585072014e-308,
+            1e-9,
+            1.0,
+            600e9,
+            1.5e308,
+            f64::MAX,
+        ] {
+            for max_ticks in [2, 5, 11] {
+                let (d0, d1) = nice_domain(0.0, hi, max_ticks);
+                assert!(
+                    d0.is_finite() && d1.is_finite() && d0 <= 0.0 && d1 >= hi && d0 < d1,
+                    "{hi:e} with {max_ticks} ticks: ({d0:e}, {d1:e})"
+                );
+                let scale = NumericScale::Linear(LinearScale::new((d0, d1), (0.0, 300.0)));
+                assert_eq!(scale.baseline_px(), 0.0, "{hi:e}");
+                assert!(scale.to_px(hi).is_finite(), "{hi:e}");
+                assert!(
+                    scale.ticks(max_ticks).iter().all(|t| t.is_finite()),
+                    "{hi:e}"
+                );
+            }
+        }
     }
 
     #[test]
