@@ -19,7 +19,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 use support::dom::wait_for_state;
-use support::server::{CUT_OFF_PATH, HANG_UP_PATH, SLOW_PATH, SLOW_PAUSE, SLOW_PIECES};
+use support::server::{
+    CUT_OFF_PATH, HANG_UP_PATH, REDIRECT_AWAY_PATH, SLOW_PATH, SLOW_PAUSE, SLOW_PIECES,
+};
 use support::{attr, journey, text_of, wait_ready, wait_until, Locator, TestResult};
 
 const ERROR_PANEL: &str = "[data-testid=error-panel]";
@@ -173,6 +175,11 @@ async fn each_unreadable_address_says_why_in_both_languages_and_the_story_is_one
                 "the network does not answer or the request was blocked",
             ),
             (
+                REDIRECT_AWAY_PATH.trim_start_matches('/').to_string(),
+                "la réponse vient d’un autre site (redirection)",
+                "the answer comes from another site (a redirection)",
+            ),
+            (
                 "https://evil.example/data.json".to_string(),
                 "est refusé : c’est une adresse complète, pas un chemin relatif",
                 "is refused: it is a full address, not a relative path",
@@ -262,17 +269,41 @@ async fn a_file_served_slowly_shows_the_loading_state_then_its_events() -> TestR
 #[tokio::test]
 #[ignore = "needs a release build (E2E_DIST) and a WebDriver server: run `cargo xtask test`"]
 async fn a_huge_or_deeply_nested_picked_file_is_refused_without_freezing_the_page() -> TestResult {
-    let dir = std::env::temp_dir().join(format!("ai-race-hostile-{}", std::process::id()));
+    // Generated under target/, never committed.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("ai-race-hostile-{}", std::process::id()));
     std::fs::create_dir_all(&dir)?;
     // 200 MB (sparse on disk: its size is what the page must refuse, before reading).
     let huge = dir.join("huge.json");
     std::fs::File::create(&huge)?.set_len(200_000_000)?;
+    // 1,000,000 events, each as small as an event gets (about 40 MB, under the size limit):
+    // the event count is what the page must refuse, before parsing.
+    let million = dir.join("million.json");
+    {
+        use std::io::Write;
+        let mut file = std::io::BufWriter::new(std::fs::File::create(&million)?);
+        write!(file, "{{\"events\": [")?;
+        for i in 0..1_000_000 {
+            let comma = if i == 0 { "" } else { "," };
+            write!(
+                file,
+                "{comma}\n{{\"id\": \"e{i}\", \"date\": \"2025-01-01\"}}"
+            )?;
+        }
+        write!(file, "]}}")?;
+        file.flush()?;
+    }
+    let million_bytes = std::fs::metadata(&million)?.len();
     let nested = dir.join("nested.json");
     // Inside the object the format expects, so that the depth itself is what is refused.
     std::fs::write(
         &nested,
         format!("{{\"events\": {}{}}}", "[".repeat(5000), "]".repeat(5000)),
     )?;
+    assert!(
+        million_bytes < 100_000_000,
+        "{million_bytes} bytes: under the size limit"
+    );
     let result = journey(move |client, site| async move {
         client.goto(&site.url("/")).await?;
         wait_ready(&client).await?;
@@ -282,6 +313,11 @@ async fn a_huge_or_deeply_nested_picked_file_is_refused_without_freezing_the_pag
                 huge,
                 "Le fichier fait 200 Mo ; la limite est de 100 Mo.",
                 "The file is 200 MB; the limit is 100 MB.",
+            ),
+            (
+                million,
+                "Le fichier compte plus de 100 000 événements ; la limite est de 100 000.",
+                "The file has more than 100,000 events; the limit is 100,000.",
             ),
             (
                 nested,
@@ -312,8 +348,9 @@ async fn a_huge_or_deeply_nested_picked_file_is_refused_without_freezing_the_pag
             let while_reading = longest_task(&client).await?;
             let (fr, en) = panel_in_both_languages(&client).await?;
             println!(
-                "[measure] {}: error shown after {took:?}\n  fr: {fr}\n  en: {en}",
-                path.display()
+                "[measure] {} ({} bytes): error shown after {took:?}\n  fr: {fr}\n  en: {en}",
+                path.display(),
+                std::fs::metadata(&path)?.len()
             );
             assert!(fr.contains(fr_message), "{fr}");
             assert!(en.contains(en_message), "{en}");
@@ -416,4 +453,71 @@ async fn a_file_dropped_while_another_loads_is_the_one_shown_and_stays() -> Test
         back_to_the_published_story(&client, "dropped file").await
     })
     .await
+}
+
+/// Picks `arguments[0]`'s file in an input of the test's own (not the app's: nothing reads it
+/// yet) and returns nothing; [`DROP_PICKED`] then drops that file on the page.
+const TEST_PICKER: &str = "
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.id = 'e2e-picker';
+    document.body.append(input);";
+
+/// Drops on the page the file picked in the test's own input, as a reader dragging it would.
+const DROP_PICKED: &str = "
+    const input = document.getElementById('e2e-picker');
+    const transfer = new DataTransfer();
+    transfer.items.add(input.files[0]);
+    input.remove();
+    window.dispatchEvent(new DragEvent('drop', { bubbles: true, cancelable: true, dataTransfer: transfer }));
+    return input.files.length;";
+
+#[tokio::test]
+#[ignore = "needs a release build (E2E_DIST) and a WebDriver server: run `cargo xtask test`"]
+async fn a_file_deleted_after_it_was_chosen_is_unreadable_in_both_languages() -> TestResult {
+    // Generated under target/, never committed.
+    let dir = std::path::Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .join(format!("ai-race-unreadable-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let gone = dir.join("gone.json");
+    std::fs::copy(
+        format!(
+            "{}/tests/fixtures/timelinejs/eras.json",
+            env!("CARGO_MANIFEST_DIR")
+        ),
+        &gone,
+    )?;
+    let chosen = gone.clone();
+    let result = journey(move |client, site| async move {
+        client.goto(&site.url("/")).await?;
+        wait_ready(&client).await?;
+        client.execute(TEST_PICKER, vec![]).await?;
+        client
+            .find(Locator::Css("#e2e-picker"))
+            .await?
+            .send_keys(&chosen.display().to_string())
+            .await?;
+        // The file goes away between the reader's choice and the page's reading (moved,
+        // deleted, or its disk unplugged): the browser can no longer read it.
+        std::fs::remove_file(&chosen)?;
+        let dropped = client.execute(DROP_PICKED, vec![]).await?;
+        assert_eq!(dropped, json!(1), "the chosen file was dropped");
+        wait_for_state(&client, "error").await?;
+        let (fr, en) = panel_in_both_languages(&client).await?;
+        println!("[measure] a file deleted after it was chosen\n  fr: {fr}\n  en: {en}");
+        assert!(fr.contains("« gone.json »"), "{fr}");
+        assert!(
+            fr.contains("le navigateur n’a pas pu le lire (fichier déplacé, supprimé ou protégé)"),
+            "{fr}"
+        );
+        assert!(en.contains("\"gone.json\""), "{en}");
+        assert!(
+            en.contains("the browser could not read it (file moved, deleted or protected)"),
+            "{en}"
+        );
+        back_to_the_published_story(&client, "a deleted file").await
+    })
+    .await;
+    let _ = std::fs::remove_dir_all(&dir);
+    result
 }

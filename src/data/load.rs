@@ -12,6 +12,133 @@ use super::{parse, template, timelinejs, Dataset, RawDataset};
 /// gen-data 100000`), which the timeline shows smoothly.
 pub const MAX_FILE_BYTES: usize = 100_000_000;
 
+/// The most events the app agrees to read: the size it is measured at
+/// (`cargo xtask gen-data 100000`: a smooth timeline, about 240 MB of
+/// WebAssembly memory once read). A file with more is refused after a
+/// cheap scan of its bytes ([`count_events_up_to`]), before it is parsed:
+/// a 1,000,000-event file small enough to pass [`MAX_FILE_BYTES`] froze
+/// the page for minutes (146 s measured) and ended out of memory.
+pub const MAX_EVENTS: usize = 100_000;
+
+/// The events of a file, counted without parsing it, up to `limit + 1`
+/// (then it stops: the file has too many, however many more): the items
+/// of the top-level object's `events` list for JSON (ours and
+/// TimelineJS's), the records after the header row for CSV. Strings and
+/// nesting are followed byte by byte (a `,` or `"events"` inside a text
+/// counts for nothing); nothing is allocated. Malformed files get a
+/// count too, possibly wrong: the parser says what is wrong with them.
+pub fn count_events_up_to(bytes: &[u8], limit: usize) -> usize {
+    let bytes = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    match bytes.iter().find(|b| !b.is_ascii_whitespace()) {
+        Some(b'{' | b'[') => count_json_events(bytes, limit),
+        Some(_) => count_csv_records(bytes, limit),
+        None => 0,
+    }
+}
+
+fn count_json_events(bytes: &[u8], limit: usize) -> usize {
+    const EVENTS: &[u8] = b"\"events\"";
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut string_start = 0;
+    // Inside the top-level object: whether the next string is a key, and
+    // whether the last key read is `events`.
+    let mut expect_key = false;
+    let mut key_is_events = false;
+    // Inside the top-level `events` list: whether an item may start.
+    let mut in_events = false;
+    let mut expect_item = false;
+    let mut count = 0;
+    for (at, &byte) in bytes.iter().enumerate() {
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if byte == b'\\' {
+                escaped = true;
+            } else if byte == b'"' {
+                in_string = false;
+                if depth == 1 && expect_key {
+                    key_is_events = &bytes[string_start..=at] == EVENTS;
+                    expect_key = false;
+                }
+            }
+            continue;
+        }
+        if byte.is_ascii_whitespace() {
+            continue;
+        }
+        if in_events && depth == 2 && expect_item && byte != b']' {
+            count += 1;
+            expect_item = false;
+            if count > limit {
+                return count;
+            }
+        }
+        match byte {
+            b'"' => {
+                in_string = true;
+                string_start = at;
+            }
+            b'{' | b'[' => {
+                depth += 1;
+                if depth == 1 {
+                    expect_key = byte == b'{';
+                } else if depth == 2 && key_is_events && byte == b'[' {
+                    in_events = true;
+                    expect_item = true;
+                }
+                if depth == 2 {
+                    key_is_events = false;
+                }
+            }
+            b'}' | b']' => {
+                if depth == 2 {
+                    in_events = false;
+                }
+                depth = depth.saturating_sub(1);
+            }
+            b',' if depth == 1 => {
+                expect_key = true;
+                key_is_events = false;
+            }
+            b',' if depth == 2 && in_events => expect_item = true,
+            _ => {}
+        }
+    }
+    count
+}
+
+fn count_csv_records(bytes: &[u8], limit: usize) -> usize {
+    let mut in_quotes = false;
+    let mut rows = 0;
+    let mut row_has_content = false;
+    for &byte in bytes {
+        match byte {
+            b'"' => {
+                in_quotes = !in_quotes;
+                row_has_content = true;
+            }
+            b'\n' | b'\r' if !in_quotes => {
+                if row_has_content {
+                    rows += 1;
+                    // The header row is not an event.
+                    if rows > limit + 1 {
+                        return rows - 1;
+                    }
+                }
+                row_has_content = false;
+            }
+            b' ' | b'\t' | b',' if !row_has_content => {}
+            _ => row_has_content = true,
+        }
+    }
+    if row_has_content {
+        rows += 1;
+    }
+    rows.saturating_sub(1)
+}
+
 /// The formats a data file may be in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
@@ -54,6 +181,15 @@ pub fn load(bytes: &[u8]) -> Loaded {
         let kind = ProblemKind::FileTooLarge {
             n_bytes: bytes.len(),
             max_bytes: MAX_FILE_BYTES,
+        };
+        return Loaded {
+            problems: vec![Problem::error("", kind)],
+            ..Loaded::default()
+        };
+    }
+    if count_events_up_to(bytes, MAX_EVENTS) > MAX_EVENTS {
+        let kind = ProblemKind::TooManyEvents {
+            max_events: MAX_EVENTS,
         };
         return Loaded {
             problems: vec![Problem::error("", kind)],
@@ -194,5 +330,91 @@ mod tests {
             load(&huge).problems[0].kind,
             ProblemKind::FileTooLarge { .. }
         ));
+    }
+
+    /// Our format with `n` minimal events (and texts that look like what the scan counts).
+    fn ours_with(n: usize) -> String {
+        let events: Vec<String> = (0..n)
+            .map(|i| {
+                format!(
+                    r#"{{"id": "e{i}", "date": "2025-01-01", "title": {{"fr": "a, b [\"events\": [1, 2]]", "en": "x"}}, "tags": [1, 2, {{"events": [3]}}]}}"#
+                )
+            })
+            .collect();
+        format!(
+            "{{\"title\": {{\"fr\": \"\\\"events\\\": [1,2]\"}}, \"eras\": [{{\"events\": [1, 2, 3]}}],\n \"events\": [{}], \"figures\": [1, 2]}}",
+            events.join(",\n")
+        )
+    }
+
+    #[test]
+    fn events_are_counted_without_parsing_in_json_and_csv() {
+        for n in [0, 1, 2, 7, 100] {
+            let text = ours_with(n);
+            assert_eq!(count_events_up_to(text.as_bytes(), 1_000), n, "{text}");
+            let bom = format!("\u{feff}  {text}");
+            assert_eq!(count_events_up_to(bom.as_bytes(), 1_000), n);
+        }
+        // TimelineJS JSON: a title slide and eras are not events.
+        let timelinejs = r#"{"title": {"text": {"headline": "T"}}, "events": [
+            {"start_date": {"year": 2025}, "text": {"headline": "a, b"}},
+            {"start_date": {"year": "2026"}}], "eras": [{"start_date": {"year": 1}}]}"#;
+        assert_eq!(count_events_up_to(timelinejs.as_bytes(), 1_000), 2);
+        assert_eq!(count_events_up_to(br#"{"events": []}"#, 1_000), 0);
+        assert_eq!(count_events_up_to(b"[1, 2, 3]", 1_000), 0);
+        // CSV: the records after the header; a quoted field may hold line breaks; blank lines
+        // (or only commas) are no record.
+        let csv =
+            "Year,Headline,Text\r\n2025,\"a\nb\",\"c, \"\"d\"\"\"\r\n\r\n,,\n2026,e,f\n2027,g,h";
+        assert_eq!(count_events_up_to(csv.as_bytes(), 1_000), 3);
+        assert_eq!(count_events_up_to(b"Year,Headline\n", 1_000), 0);
+        assert_eq!(count_events_up_to(b"", 1_000), 0);
+        assert_eq!(count_events_up_to(b" \n ", 1_000), 0);
+    }
+
+    #[test]
+    fn the_count_stops_one_past_the_limit() {
+        let text = ours_with(50);
+        assert_eq!(count_events_up_to(text.as_bytes(), 10), 11);
+        assert_eq!(count_events_up_to(text.as_bytes(), 49), 50);
+        assert_eq!(count_events_up_to(text.as_bytes(), 50), 50);
+        let csv = format!("Year,Headline\n{}", "2025,a\n".repeat(50));
+        assert_eq!(count_events_up_to(csv.as_bytes(), 10), 11);
+        assert_eq!(count_events_up_to(csv.as_bytes(), 50), 50);
+    }
+
+    #[test]
+    fn a_file_over_the_event_limit_is_refused_before_parsing_with_the_limit_named() {
+        // One event more than the limit, each as small as an event gets: far under the size
+        // limit, so the count is what refuses it.
+        let events = vec![r#"{"id":"e","date":"2025"}"#; MAX_EVENTS + 1].join(",");
+        let text = format!(r#"{{"events":[{events}]}}"#);
+        assert!(text.len() < MAX_FILE_BYTES);
+        let loaded = load(text.as_bytes());
+        assert_eq!(loaded.problems.len(), 1);
+        assert_eq!(
+            loaded.problems[0].kind,
+            ProblemKind::TooManyEvents {
+                max_events: MAX_EVENTS
+            }
+        );
+        assert!(loaded.dataset.events.is_empty());
+        assert_eq!(loaded.format, None);
+        let message = loaded.problems[0].message();
+        assert_eq!(
+            message.fr,
+            "Le fichier compte plus de 100\u{202f}000 événements\u{202f}; la limite est de 100\u{202f}000."
+        );
+        assert_eq!(
+            message.en,
+            "The file has more than 100,000 events; the limit is 100,000."
+        );
+        // At the limit, the file is read (its events are checked as usual).
+        let events = vec![r#"{"id":"e","date":"2025"}"#; 3].join(",");
+        let loaded = load(format!(r#"{{"events":[{events}]}}"#).as_bytes());
+        assert!(!loaded
+            .problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::TooManyEvents { .. })));
     }
 }

@@ -114,6 +114,11 @@ pub enum ProblemKind {
         n_bytes: usize,
         max_bytes: usize,
     },
+    /// More events than the app agrees to read (counted before parsing,
+    /// up to one more than the limit: see `data::load::count_events_up_to`).
+    TooManyEvents {
+        max_events: usize,
+    },
     /// A `?data=` value the app refuses to fetch.
     DataPathRefused {
         value: String,
@@ -451,6 +456,10 @@ impl Problem {
                 format!("Le fichier fait {} Mo\u{202f}; la limite est de {} Mo.", n_bytes / 1_000_000, max_bytes / 1_000_000),
                 format!("The file is {} MB; the limit is {} MB.", n_bytes / 1_000_000, max_bytes / 1_000_000),
             ),
+            ProblemKind::TooManyEvents { max_events } => (
+                format!("Le fichier compte plus de {} événements\u{202f}; la limite est de {}.", group_thousands(*max_events, '\u{202f}'), group_thousands(*max_events, '\u{202f}')),
+                format!("The file has more than {} events; the limit is {}.", group_thousands(*max_events, ','), group_thousands(*max_events, ',')),
+            ),
             ProblemKind::DataPathRefused { value, reason } => {
                 let (fr_why, en_why) = match reason {
                     PathRefusal::Empty => ("le chemin est vide", "the path is empty"),
@@ -682,6 +691,10 @@ impl Problem {
                 "Découpez la chronologie en plusieurs fichiers.",
                 "Split the timeline into several files.",
             ),
+            ProblemKind::TooManyEvents { .. } => (
+                "Découpez la chronologie en plusieurs fichiers, par période ou par thème.",
+                "Split the timeline into several files, by period or by theme.",
+            ),
             ProblemKind::DataPathRefused { .. } => (
                 "Placez le fichier à côté de la page et écrivez par exemple\u{202f}?data=data/ma-chronologie.json.",
                 "Put the file beside the page and write e.g. ?data=data/my-timeline.json.",
@@ -788,6 +801,20 @@ impl Problem {
 /// More problems than this are counted, not listed, on the page
 /// (`cargo xtask validate` prints them all).
 pub const MAX_LISTED: usize = 200;
+
+/// A whole number with its thousands set apart by `separator` (the
+/// limits a message names: `data` has no access to `i18n`'s formatter).
+fn group_thousands(n: usize, separator: char) -> String {
+    let digits = n.to_string();
+    let mut grouped = String::new();
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    grouped
+}
 
 /// Of `n_problems`, how many the page lists and how many it only counts
 /// ("… +N").

@@ -168,6 +168,12 @@ pub const SLOW_PAUSE: Duration = Duration::from_millis(300);
 /// A request the server hangs up on without a word (no status, no header): to the browser,
 /// a network failure.
 pub const HANG_UP_PATH: &str = "/__e2e/hang-up.json";
+/// A file of the site that redirects to another site ([`AWAY_PATH`] on `localhost` instead of
+/// `127.0.0.1`: another origin for the browser), which allows any page to read it (CORS): the
+/// browser follows the redirection and hands the answer over, and only the app can refuse it.
+pub const REDIRECT_AWAY_PATH: &str = "/__e2e/redirect-away.json";
+/// What [`REDIRECT_AWAY_PATH`] redirects to: a valid dataset, readable from any site.
+pub const AWAY_PATH: &str = "/__e2e/away.json";
 /// The dataset [`SLOW_PATH`] sends (2 events).
 const SLOW_DATASET: &str = r#"{"title": {"fr": "Lent", "en": "Slow"}, "description": {"fr": "", "en": ""},
  "documents": [{"file": "doc.txt", "title": "doc"}], "tracks": [{"id": "t", "label": {"fr": "t", "en": "t"}}],
@@ -187,6 +193,24 @@ fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>
         )
     };
     let answer = |stream: &mut TcpStream| -> io::Result<()> {
+        if path == REDIRECT_AWAY_PATH {
+            let port = stream.local_addr()?.port();
+            write!(
+                stream,
+                "HTTP/1.1 302 Found\r\nLocation: http://localhost:{port}{AWAY_PATH}\r\n\
+                 Content-Length: 0\r\nCache-Control: no-store\r\nConnection: close\r\n\r\n"
+            )?;
+            return stream.flush();
+        }
+        if path == AWAY_PATH {
+            stream.write_all(
+                head(body.len())
+                    .replace("\r\n\r\n", "\r\nAccess-Control-Allow-Origin: *\r\n\r\n")
+                    .as_bytes(),
+            )?;
+            stream.write_all(body)?;
+            return stream.flush();
+        }
         if path == HANG_UP_PATH {
             return stream.shutdown(std::net::Shutdown::Both);
         }
@@ -205,9 +229,15 @@ fn hostile_answer(stream: &mut TcpStream, target: &str) -> Option<io::Result<()>
         }
         Ok(())
     };
-    [CUT_OFF_PATH, SLOW_PATH, HANG_UP_PATH]
-        .contains(&path)
-        .then(|| answer(stream))
+    [
+        CUT_OFF_PATH,
+        SLOW_PATH,
+        HANG_UP_PATH,
+        REDIRECT_AWAY_PATH,
+        AWAY_PATH,
+    ]
+    .contains(&path)
+    .then(|| answer(stream))
 }
 
 fn not_found() -> (&'static str, &'static str, Vec<u8>) {
@@ -339,6 +369,25 @@ mod tests {
         let announced: usize = header(&headers, "content-length").unwrap().parse().unwrap();
         assert_eq!(announced, SLOW_DATASET.len() * 2);
         assert_eq!(body, &SLOW_DATASET.as_bytes()[..SLOW_DATASET.len() / 2]);
+        drop(server);
+        std::fs::remove_dir_all(root).unwrap();
+    }
+
+    #[test]
+    fn the_redirect_leads_to_another_origin_that_any_page_may_read() {
+        let root = std::env::temp_dir().join(format!("ai-race-away-test-{}", std::process::id()));
+        std::fs::create_dir_all(&root).unwrap();
+        let server = StaticServer::start(&root, Vec::new()).unwrap();
+        let (status, headers, body) = get(&server, REDIRECT_AWAY_PATH);
+        assert_eq!(status, "HTTP/1.1 302 Found");
+        let away = server.url(AWAY_PATH).replace("127.0.0.1", "localhost");
+        assert_eq!(header(&headers, "location"), Some(away.as_str()));
+        assert!(body.is_empty());
+        let (status, headers, body) = get(&server, AWAY_PATH);
+        assert_eq!(status, "HTTP/1.1 200 OK");
+        assert_eq!(header(&headers, "access-control-allow-origin"), Some("*"));
+        assert_eq!(header(&headers, "content-type"), Some("application/json"));
+        assert_eq!(body, SLOW_DATASET.as_bytes());
         drop(server);
         std::fs::remove_dir_all(root).unwrap();
     }
