@@ -409,8 +409,8 @@ mod tests {
             message.en,
             "The file has more than 100,000 events; the limit is 100,000."
         );
-        // At the limit, the file is read (its events are checked as usual).
-        let events = vec![r#"{"id":"e","date":"2025"}"#; 3].join(",");
+        // Under the limit, the file is read (its events are checked as usual).
+        let events = [r#"{"id":"e","date":"2025"}"#; 3].join(",");
         let loaded = load(format!(r#"{{"events":[{events}]}}"#).as_bytes());
         assert!(!loaded
             .problems
